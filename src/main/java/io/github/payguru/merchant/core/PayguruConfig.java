@@ -1,0 +1,71 @@
+package io.github.payguru.merchant.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything the functions need to know about the merchant's Payguru account.
+ * <p>
+ * Secrets (the merchant private key and each service's private key) come from the
+ * environment (in AWS: function environment filled from SSM or NoEcho parameters).
+ * Nothing here is ever logged: use {@link #describe()} for a safe summary.
+ */
+@ConfigMapping(prefix = "payguru")
+public interface PayguruConfig {
+
+    /** Payguru merchant id, as in the key formulas and the {@code merchant} header. */
+    String merchantId();
+
+    /** PHS merchant private key ("Merchant Private Key" of the notify key). Required for PHS callbacks. */
+    Optional<String> merchantPrivateKey();
+
+    /** Services by a local name of the merchant's choosing (e.g. {@code shop}, {@code gold-monthly}). */
+    Map<String, Service> services();
+
+    Table table();
+
+    Notifications notifications();
+
+    interface Service {
+        /** Product line: MP (carrier billing) or PHS (bank transfer). */
+        Line line();
+
+        /** MP service id (numeric, used in the MP API paths and notifications). */
+        Optional<String> id();
+
+        /** PHS service code (the "Service code" of the PHS key formulas). */
+        Optional<String> code();
+
+        /** The service's private key: PHS "Service Private Key", or the MP service secret key. */
+        String privateKey();
+    }
+
+    interface Table {
+        /** DynamoDB table holding transactions, orders, subscriptions and the notification log. */
+        @WithDefault("payguru-merchant")
+        String name();
+    }
+
+    interface Notifications {
+        /** How long the masked notification log and rejection records are kept (DynamoDB TTL). */
+        @WithDefault("P90D")
+        Duration logRetention();
+
+        /** Largest request body a callback accepts; larger ones get 413. */
+        @WithDefault("16384")
+        int maxBodyBytes();
+    }
+
+    /** A summary safe for logs: names, lines and ids, never keys. */
+    default String describe() {
+        StringBuilder b = new StringBuilder("merchant=").append(merchantId()).append(" services=[");
+        services().forEach((name, s) -> b.append(name).append(':').append(s.line())
+                .append(s.id().map(id -> " id=" + id).orElse(""))
+                .append(s.code().map(c -> " code=" + c).orElse("")).append(' '));
+        return b.append(']').toString();
+    }
+}

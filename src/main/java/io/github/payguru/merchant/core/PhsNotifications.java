@@ -1,0 +1,136 @@
+package io.github.payguru.merchant.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * PHS notify: Payguru reports an accepted bank-transfer payment (PAYGURU-API.md §1.5).
+ * <p>
+ * The key is {@code md5(serviceCode + merchantId + txid + code + order + amount + merchantKey + serviceKey)}
+ * over the exact wire strings. Unlike the documentation's PHP sample (which assigns instead of
+ * comparing, so every key passes), a wrong key is refused whatever the status. {@code OK} is
+ * answered only after the state is durably stored.
+ */
+@ApplicationScoped
+public class PhsNotifications {
+
+    public static final String KIND = "phs-notify";
+
+    static final CallbackAnswer OK = CallbackAnswer.text(200, "OK");
+    static final CallbackAnswer WRONG_DATA = CallbackAnswer.text(403, "Wrong Data");
+    static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
+            "Conflict: this txid is already recorded with a different amount, order or code");
+
+    private static final Logger LOG = Logger.getLogger(PhsNotifications.class);
+
+    private final ServiceDirectory services;
+    private final Ledger ledger;
+
+    @Inject
+    public PhsNotifications(ServiceDirectory services, Ledger ledger) {
+        this.services = services;
+        this.ledger = ledger;
+    }
+
+    public CallbackAnswer handle(HttpRequest req) {
+        String txid = Validation.check("txid", req.required("txid"), Validation.NUMERIC_ID);
+        String code = Validation.check("code", req.required("code"), Validation.REFERENCE);
+        String order = Validation.check("order", req.required("order"), Validation.REFERENCE);
+        String status = Validation.check("status", req.required("status"), Validation.STATUS_CODE);
+        Amount amount = Validation.amount("amount", req.required("amount"));
+        String date = Validation.check("transaction_date", req.required("transaction_date"), Validation.DATE);
+        String bank = Validation.check("bank", req.required("bank"), Validation.REFERENCE);
+        String key = req.required("key");
+
+        List<ServiceDirectory.NamedService> candidates = services.candidates(Line.PHS, req.param(ServiceDirectory.SELECTOR));
+        String merchantId = services.merchantId();
+        String merchantKey = services.merchantPrivateKey();
+        Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
+                s -> PayguruKeys.phsNotifyKey(s.payguruId(), merchantId, txid, code, order, amount.wire(), merchantKey,
+                        s.privateKey()),
+                key);
+        String pk = TableLayout.phsTransaction(txid);
+        NotificationLogItem entry = ledger.newLogEntry(pk, NotificationIds.of(KIND, req.params()), KIND);
+        entry.params = Masking.params(req.params());
+        entry.sourceIp = req.sourceIp();
+        if (signer.isEmpty()) {
+            entry.detail = "wrong key";
+            WRONG_DATA.writeTo(entry);
+            ledger.recordRejection(entry);
+            LOG.warnf("phs-notify refused: wrong key txid=%s order=%s status=%s from %s", txid, order, status,
+                    req.sourceIp());
+            return WRONG_DATA;
+        }
+
+        boolean known = PhsStatus.INSTANCE.known(status);
+        boolean settled = PhsStatus.INSTANCE.terminal(status);
+        String now = ledger.now().toString();
+        StateChange change = StateChange.of(pk, TransactionItem.SORT)
+                .transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
+                .mustMatch("amount", amount.canonical())
+                .mustMatch("orderRef", order)
+                .mustMatch("payguruCode", code)
+                .set("line", Line.PHS.name())
+                .set("service", signer.get().payguruId())
+                .set("txId", txid)
+                .setIfAbsent("amountWire", amount.wire())
+                .set("bank", bank)
+                .set("transactionDate", date)
+                .set("statusKnown", known)
+                .set("lastNotification", entry.sk)
+                .setIfAbsent("createdAt", now)
+                .set("updatedAt", now)
+                .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
+                .set(TableLayout.GSI1_SK, pk)
+                .setOrRemove(TableLayout.OPEN_PK, settled ? null : TableLayout.openPartition(Line.PHS.name()))
+                .setOrRemove(TableLayout.OPEN_SK, settled ? null : now);
+        entry.outcome = WriteResult.Outcome.APPLIED.label();
+        OK.writeTo(entry);
+        WriteResult result = ledger.record(entry, change);
+        switch (result.outcome()) {
+            case APPLIED -> {
+                if (!known) {
+                    LOG.warnf("phs-notify txid=%s order=%s: unknown status %s stored as sent", txid, order, status);
+                }
+                LOG.infof("phs-notify applied txid=%s order=%s status=%s amount=%s", txid, order, status,
+                        amount.wire());
+                return OK;
+            }
+            case DUPLICATE -> {
+                LOG.infof("phs-notify duplicate txid=%s status=%s: first answer repeated", txid, status);
+                return CallbackAnswer.from(result.previous(), OK);
+            }
+            case CONFLICT -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "stored amount/order/code differ";
+                CONFLICT.writeTo(entry);
+                LOG.errorf("phs-notify CONFLICT txid=%s: sent order=%s amount=%s code=%s, stored order=%s amount=%s code=%s",
+                        txid, order, amount.wire(), code, result.currentString("orderRef"),
+                        result.currentString("amount"), result.currentString("payguruCode"));
+                return ledger.logOnly(entry).map(p -> CallbackAnswer.from(p, CONFLICT)).orElse(CONFLICT);
+            }
+            default -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "stored status " + result.currentString("status") + " kept"
+                        + (known ? "" : "; unknown status " + status + " only logged");
+                OK.writeTo(entry);
+                LOG.infof("phs-notify stale txid=%s: status %s after %s changes nothing", txid, status,
+                        result.currentString("status"));
+                return ledger.logOnly(entry).map(p -> CallbackAnswer.from(p, OK)).orElse(OK);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.payguru.merchant.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+
+/**
+ * PHS TCKN verify (PAYGURU-API.md §1.6): Payguru asks which national id the merchant holds for an
+ * order; we answer {@code md5(TCKN + servicePrivateKey)} as stored at registration. Payguru then
+ * reports {@code verified} or {@code unverified}, recorded on the order.
+ * Key: {@code md5(serviceCode + merchantId + order + merchantKey + serviceKey)}.
+ */
+@ApplicationScoped
+public class TcknVerification {
+
+    public static final String KIND = "tckn-verify";
+    public static final Set<String> TYPES = Set.of("verify", "verified", "unverified");
+
+    /** Wrong key or unknown order: the documented negative answer. */
+    public static final String REFUSED_BODY = "{\"status\":false,\"tckn\":null}";
+
+    private static final Logger LOG = Logger.getLogger(TcknVerification.class);
+
+    private final ServiceDirectory services;
+    private final Ledger ledger;
+
+    @Inject
+    public TcknVerification(ServiceDirectory services, Ledger ledger) {
+        this.services = services;
+        this.ledger = ledger;
+    }
+
+    public CallbackAnswer handle(HttpRequest req) {
+        String order = Validation.check("order", req.required("order"), Validation.REFERENCE);
+        String key = req.required("key");
+        String type = Optional.ofNullable(req.param("notification_type")).orElse("verify");
+        if (!TYPES.contains(type)) {
+            throw new BadRequestException("malformed field: notification_type (verify, verified or unverified)");
+        }
+        String txid = req.param("txid");
+        if (txid != null && !txid.isEmpty()) {
+            Validation.check("txid", txid, Validation.NUMERIC_ID);
+        }
+        List<ServiceDirectory.NamedService> candidates = services.candidates(Line.PHS, req.param(ServiceDirectory.SELECTOR));
+        String merchantId = services.merchantId();
+        String merchantKey = services.merchantPrivateKey();
+        Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
+                s -> PayguruKeys.tcknVerifyKey(s.payguruId(), merchantId, order, merchantKey, s.privateKey()), key);
+        if (signer.isEmpty()) {
+            NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(KIND, req.params()), KIND);
+            entry.params = Masking.params(req.params());
+            entry.sourceIp = req.sourceIp();
+            entry.detail = "wrong key";
+            refused(403).writeTo(entry);
+            ledger.recordRejection(entry);
+            LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
+            return refused(403);
+        }
+        String pk = TableLayout.phsOrder(signer.get().payguruId(), order);
+        Optional<OrderItem> stored = ledger.order(pk);
+        if (stored.isEmpty() || stored.get().tcknHash == null) {
+            LOG.infof("tckn-verify %s: unknown order %s", type, order);
+            return refused(200);
+        }
+        if (!"verify".equals(type)) {
+            ledger.apply(StateChange.of(pk, OrderItem.SORT).existingOnly()
+                    .set("verification", type)
+                    .set("verificationTxId", txid)
+                    .set("updatedAt", ledger.now().toString()));
+            LOG.infof("tckn-verify order=%s txid=%s: %s recorded", order, txid, type);
+        } else {
+            LOG.infof("tckn-verify order=%s txid=%s: hash answered", order, txid);
+        }
+        return CallbackAnswer.json(200, "{\"status\":true,\"tckn\":\"" + stored.get().tcknHash + "\"}");
+    }
+
+    public static CallbackAnswer refused(int status) {
+        return CallbackAnswer.json(status, REFUSED_BODY);
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.payguru.merchant.local;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.core.PayguruConfig;
+import io.github.payguru.merchant.store.TableAdmin;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code ./mvnw quarkus:dev}: starts DynamoDB Local in this JVM on {@code payguru.local.dynamodb-port}
+ * and creates the table. It keeps running across live reloads (data survives a code change) and
+ * ends with the JVM. Removed at build time from every other profile.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class LocalDynamoDb {
+
+    private static final Logger LOG = Logger.getLogger(LocalDynamoDb.class);
+
+    void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config,
+            @ConfigProperty(name = "payguru.local.dynamodb-port", defaultValue = "8000") int port) {
+        try {
+            EmbeddedDynamoDb db = EmbeddedDynamoDb.start(port);
+            LOG.infof("DynamoDB Local (in memory) listening on %s", db.endpoint());
+        } catch (IllegalStateException e) {
+            // After a live reload the previous instance still holds the port: keep using it.
+            LOG.infof("DynamoDB Local already running on port %d (%s)", port, e.getMessage());
+        }
+        TableAdmin.createIfMissing(dynamo, config.table().name());
+        LOG.infof("Payguru merchant functions, local run: %s", config.describe());
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.payguru.merchant.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.payguru.merchant.core.StatusMachine;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One conditional update of a state item, described as data so that {@link Ledger} can turn it
+ * into a single DynamoDB update whose condition expression enforces the transition:
+ * <ul>
+ * <li>the stored status must be one the new status may follow ({@link StatusMachine#allowedFrom});
+ * {@link StatusMachine#NONE} there allows creating the item;</li>
+ * <li>attributes that identify the payment must not change (same txid, different amount = conflict);</li>
+ * <li>optionally a sequence attribute must grow (subscriptions ordered by Payguru's txId).</li>
+ * </ul>
+ */
+public final class StateChange {
+
+    final String pk;
+    final String sk;
+    final Map<String, AttributeValue> set = new LinkedHashMap<>();
+    final Map<String, AttributeValue> setIfAbsent = new LinkedHashMap<>();
+    final Set<String> remove = new LinkedHashSet<>();
+    final Map<String, AttributeValue> mustMatch = new LinkedHashMap<>();
+    String statusAttribute;
+    Set<String> allowedFrom;
+    String sequenceAttribute;
+    AttributeValue sequence;
+    boolean mustExist;
+
+    private StateChange(String pk, String sk) {
+        this.pk = pk;
+        this.sk = sk;
+    }
+
+    public static StateChange of(String pk, String sk) {
+        return new StateChange(pk, sk);
+    }
+
+    public StateChange set(String name, String value) {
+        if (value != null) {
+            set.put(name, AttributeValue.fromS(value));
+        }
+        return this;
+    }
+
+    public StateChange set(String name, boolean value) {
+        set.put(name, AttributeValue.fromBool(value));
+        return this;
+    }
+
+    public StateChange set(String name, Map<String, String> value) {
+        if (value != null && !value.isEmpty()) {
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            value.forEach((k, v) -> m.put(k, AttributeValue.fromS(v)));
+            set.put(name, AttributeValue.fromM(m));
+        }
+        return this;
+    }
+
+    /** Set only when the item does not have it yet (creation time, first amount as sent). */
+    public StateChange setIfAbsent(String name, String value) {
+        if (value != null) {
+            setIfAbsent.put(name, AttributeValue.fromS(value));
+        }
+        return this;
+    }
+
+    public StateChange remove(String name) {
+        remove.add(name);
+        return this;
+    }
+
+    /** Either set the attribute or, when {@code value} is null, remove it (sparse index membership). */
+    public StateChange setOrRemove(String name, String value) {
+        return value == null ? remove(name) : set(name, value);
+    }
+
+    /** Refuse the change when the stored item has a different value here (a conflict, not a transition). */
+    public StateChange mustMatch(String name, String value) {
+        mustMatch.put(name, AttributeValue.fromS(value));
+        return set(name, value);
+    }
+
+    /** Apply only from these stored statuses of {@code attribute}; {@link StatusMachine#NONE} allows creation. */
+    public StateChange transition(String attribute, String newStatus, Collection<String> from) {
+        this.statusAttribute = attribute;
+        this.allowedFrom = new LinkedHashSet<>(from);
+        return set(attribute, newStatus);
+    }
+
+    /** Apply only when the stored sequence number is lower (or absent): newer facts win, whatever the arrival order. */
+    public StateChange newerThanStored(String attribute, long value) {
+        this.sequenceAttribute = attribute;
+        this.sequence = AttributeValue.fromN(Long.toString(value));
+        set.put(attribute, sequence);
+        return this;
+    }
+
+    /** Never create the item: only update one that exists. */
+    public StateChange existingOnly() {
+        this.mustExist = true;
+        return this;
+    }
+
+    public String pk() {
+        return pk;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.payguru.merchant.store;
+
+/**
+ * The one table's key and index names. {@code infra/template.yaml} declares the same;
+ * {@code TemplateTest} holds the two together.
+ */
+public final class TableLayout {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** GSI "by merchant order ref": {@code ORDER#<order>} → transactions, orders, subscriptions. */
+    public static final String BY_ORDER = "by-order";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+
+    /** Sparse GSI of items not yet in a settled state: what reconciliation looks at. */
+    public static final String OPEN_ITEMS = "open-items";
+    public static final String OPEN_PK = "openpk";
+    public static final String OPEN_SK = "opensk";
+
+    /** DynamoDB TTL attribute (epoch seconds) of log and rejection records. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private TableLayout() {
+    }
+
+    public static String phsTransaction(String txid) {
+        return "TX#PHS#" + txid;
+    }
+
+    public static String phsOrder(String serviceCode, String order) {
+        return "ORDER#PHS#" + serviceCode + "#" + order;
+    }
+
+    public static String orderRef(String order) {
+        return "ORDER#" + order;
+    }
+
+    public static String openPartition(String kind) {
+        return "OPEN#" + kind;
+    }
+
+    public static String logSort(String notificationId) {
+        return "LOG#" + notificationId;
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.payguru.merchant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.github.payguru.merchant.http.Routes;
+import io.github.payguru.merchant.store.TableLayout;
+import jakarta.inject.Named;
+
+/**
+ * Holds infra/template.yaml, the handlers, the routes and the fixtures to one vocabulary:
+ * every function names an existing handler, every HttpApi event is a route the local gateway
+ * serves (and back), the table matches the code's layout, every handler has fixtures.
+ */
+class TemplateTest {
+
+    static final JsonNode TEMPLATE = read();
+
+    static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("infra", "template.yaml").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, JsonNode> functions() {
+        Map<String, JsonNode> out = new java.util.TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = TEMPLATE.get("Resources").fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if ("AWS::Serverless::Function".equals(e.getValue().path("Type").asText())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    static Set<String> handlerNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith("Handler.java")).toList()) {
+                String className = Path.of("src", "main", "java").relativize(p).toString()
+                        .replace('/', '.').replaceAll("\\.java$", "");
+                try {
+                    Class<?> c = Class.forName(className);
+                    Named n = c.getAnnotation(Named.class);
+                    if (n != null) {
+                        names.add(n.value());
+                    }
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyFunctionRunsAnExistingHandlerAndEveryHandlerIsDeployed() throws IOException {
+        Set<String> deployed = new TreeSet<>();
+        functions().forEach((id, fn) -> {
+            String handler = fn.path("Properties").path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER")
+                    .asText();
+            deployed.add(handler);
+            String expectedId = toLogicalId(handler) + "Function";
+            assertEquals(expectedId, id, "logical id follows the handler name");
+            assertTrue(fn.path("Properties").has("Policies"), id + " has its own least-privilege policy");
+        });
+        assertEquals(handlerNames(), deployed);
+    }
+
+    @Test
+    void routesInTemplateAreTheRoutesServedLocally() {
+        List<String> template = new ArrayList<>();
+        functions().forEach((id, fn) -> fn.path("Properties").path("Events").forEach(ev -> {
+            if ("HttpApi".equals(ev.path("Type").asText())) {
+                String handler = fn.path("Properties").path("Environment").path("Variables")
+                        .path("QUARKUS_LAMBDA_HANDLER").asText();
+                template.add(ev.path("Properties").path("Method").asText() + " " + ev.path("Properties").path("Path").asText()
+                        + " -> " + handler);
+            }
+        }));
+        List<String> code = Routes.ALL.stream().map(r -> r.method() + " " + r.path() + " -> " + r.handler()).toList();
+        assertEquals(new TreeSet<>(code), new TreeSet<>(template));
+    }
+
+    @Test
+    void tableMatchesTheCodesLayout() {
+        JsonNode table = TEMPLATE.get("Resources").get("PaymentTable").get("Properties");
+        Set<String> indexes = new TreeSet<>();
+        table.get("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.get("IndexName").asText()));
+        assertEquals(Set.of(TableLayout.BY_ORDER, TableLayout.OPEN_ITEMS), indexes);
+        assertEquals(TableLayout.EXPIRES_AT, table.get("TimeToLiveSpecification").get("AttributeName").asText());
+    }
+
+    @Test
+    void everyHandlerHasFixtures() throws IOException {
+        for (String handler : handlerNames()) {
+            Path dir = Path.of("infra", "events", handler);
+            assertTrue(Files.isDirectory(dir), "fixtures for " + handler);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertTrue(files.anyMatch(f -> f.toString().endsWith(".json")), "fixtures for " + handler);
+            }
+        }
+    }
+
+    static String toLogicalId(String handler) {
+        StringBuilder b = new StringBuilder();
+        for (String part : handler.split("-")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.toString();
+    }
+}

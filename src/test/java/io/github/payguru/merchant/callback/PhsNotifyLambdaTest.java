@@ -1,0 +1,34 @@
+package io.github.payguru.merchant.callback;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LambdaMock;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** phs-notify as Lambda runs it: fixture events posted to the Lambda mock event server. */
+@QuarkusTest
+class PhsNotifyLambdaTest {
+
+
+    @Test
+    void fixturesThroughTheLambdaRuntime() {
+        given().body(Fixtures.json("phs-notify", "get-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "post-json-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "post-form-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "get-wrong-key-status-3")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(403)).body("body", equalTo("Wrong Data"));
+        given().body(Fixtures.json("phs-notify", "get-missing-key")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(400)).body("body", equalTo("missing field: key"));
+        given().body(Fixtures.json("phs-notify", "get-late-processing-after-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "get-conflicting-amount")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(409));
+    }
+}

@@ -1,0 +1,332 @@
+package io.github.payguru.merchant.callback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** PHS notify through its handler bean, on DynamoDB Local. */
+@QuarkusTest
+class PhsNotifyTest {
+
+    static final String PATH = "/payguru/phs/notify";
+
+    @Inject
+    PhsNotifyHandler handler;
+
+    @Inject
+    Ledger ledger;
+
+    APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    TransactionItem stored(String txid) {
+        return ledger.transaction(TableLayout.phsTransaction(txid)).orElse(null);
+    }
+
+    @Test
+    void validGetIsStoredAndAnsweredOk() {
+        String txid = Events.uniqueTxid();
+        APIGatewayV2HTTPResponse r = call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "150.00")));
+        assertEquals(200, r.getStatusCode());
+        assertEquals("OK", r.getBody());
+        TransactionItem t = stored(txid);
+        assertEquals("3", t.status);
+        assertEquals("150", t.amount);
+        assertEquals("150.00", t.amountWire);
+        assertEquals("ORD-" + txid, t.orderRef);
+        assertEquals("SHOP", t.service);
+        assertEquals("PHS", t.line);
+        assertEquals(1L, t.version);
+        assertNull(t.openpk, "a settled payment leaves the reconciliation index");
+        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+        assertEquals(1, ledger.transactionsOfOrder("ORD-" + txid).size(), "found through the by-order index");
+    }
+
+    @Test
+    void validPostJsonAndFormAreStored() {
+        String a = Events.uniqueTxid();
+        assertEquals("OK", call(Events.postJson(PATH, Events.json(Events.phsNotify(a, "ORD-" + a, "3", "10.50")))).getBody());
+        assertEquals("3", stored(a).status);
+        String b = Events.uniqueTxid();
+        assertEquals("OK", call(Events.postForm(PATH, Events.phsNotify(b, "ORD-" + b, "3", "10.50"))).getBody());
+        assertEquals("3", stored(b).status);
+    }
+
+    @Test
+    void fixturesOfEveryBodyKindAreAccepted() {
+        for (String c : List.of("get-success", "post-json-success", "post-form-success", "post-base64-form-success",
+                "get-amount-two-decimals", "post-json-numeric-amount")) {
+            APIGatewayV2HTTPResponse r = call(Fixtures.event("phs-notify", c));
+            assertEquals(200, r.getStatusCode(), c);
+            assertEquals("OK", r.getBody(), c);
+        }
+        assertEquals("2.00", stored("7000007").amountWire);
+        assertEquals("2.00", stored("7000008").amountWire, "a JSON number 2.00 is hashed and kept as sent");
+    }
+
+    @Test
+    void wrongKeyWithStatus3IsRefusedAndOnlyAMaskedRejectionIsKept() {
+        String txid = Events.uniqueTxid();
+        Map<String, String> p = Events.phsNotify(txid, "ORD-" + txid, "3", "99.00");
+        p.put("key", PayguruKeys.md5Hex("anything"));
+        p.put("tckno", "12345678901");
+        APIGatewayV2HTTPResponse r = call(Events.get(PATH, p));
+        assertEquals(403, r.getStatusCode());
+        assertEquals("Wrong Data", r.getBody());
+        assertNull(stored(txid));
+        assertTrue(ledger.logOf(TableLayout.phsTransaction(txid)).isEmpty());
+        NotificationLogItem rejection = ledger.rejectionsOn(LocalDate.now(ZoneOffset.UTC)).stream()
+                .filter(e -> txid.equals(e.params.get("txid"))).findFirst().orElseThrow();
+        assertEquals("rejected", rejection.outcome);
+        assertEquals("*********01", rejection.params.get("tckno"));
+        assertFalse(rejection.params.get("key").matches("[0-9a-f]{32}"), "the key itself is not kept");
+        assertEquals(403, call(Fixtures.event("phs-notify", "get-wrong-key-status-3")).getStatusCode());
+        assertNull(stored("7000004"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "txid", "code", "order", "status", "amount", "transaction_date", "bank", "key" })
+    void eachMissingFieldIsA400NamingIt(String field) {
+        String txid = Events.uniqueTxid();
+        Map<String, String> p = Events.phsNotify(txid, "ORD-" + txid, "3", "5.00");
+        p.remove(field);
+        APIGatewayV2HTTPResponse r = call(Events.get(PATH, p));
+        assertEquals(400, r.getStatusCode());
+        assertEquals("missing field: " + field, r.getBody());
+        assertNull(stored(txid));
+    }
+
+    @Test
+    void malformedInputIsRefusedAndChangesNothing() {
+        assertEquals(400, call(Fixtures.event("phs-notify", "post-malformed-json")).getStatusCode());
+        assertEquals("malformed JSON body", call(Fixtures.event("phs-notify", "post-malformed-json")).getBody());
+        APIGatewayV2HTTPResponse nonNumeric = call(Fixtures.event("phs-notify", "get-non-numeric-amount"));
+        assertEquals(400, nonNumeric.getStatusCode());
+        assertTrue(nonNumeric.getBody().startsWith("malformed field: amount"));
+        assertNull(stored("7000011"));
+        APIGatewayV2HTTPResponse nonUtf8 = call(Fixtures.event("phs-notify", "post-non-utf8-body"));
+        assertEquals(400, nonUtf8.getStatusCode());
+        assertEquals("body is not valid UTF-8", nonUtf8.getBody());
+
+        String txid = Events.uniqueTxid();
+        Map<String, String> p = Events.phsNotify(txid, "ORD-" + txid, "3", "5.00");
+        p.put("service", "NOPE");
+        APIGatewayV2HTTPResponse unknownService = call(Events.get(PATH, p));
+        assertEquals(400, unknownService.getStatusCode());
+        assertEquals("unknown service: NOPE", unknownService.getBody());
+
+        Map<String, String> letters = Events.phsNotify(txid, "ORD-" + txid, "paid", "5.00");
+        assertEquals("malformed field: status", call(Events.get(PATH, letters)).getBody());
+
+        String big = "x".repeat(20_000);
+        APIGatewayV2HTTPResponse tooLarge = call(Events.postForm(PATH, Map.of("txid", txid, "pad", big)));
+        assertEquals(413, tooLarge.getStatusCode());
+        assertNull(stored(txid));
+    }
+
+    @Test
+    void amountIsHashedExactlyAsSent() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        Map<String, String> p = Events.phsNotify(txid, order, "3", "2.00");
+        String keyOver2 = PayguruKeys.phsNotifyKey("SHOP", "1000", txid, "PG" + txid, order, "2", Events.MERCHANT_KEY,
+                Events.SHOP_KEY);
+        Map<String, String> reformatted = new LinkedHashMap<>(p);
+        reformatted.put("key", keyOver2);
+        assertEquals(403, call(Events.get(PATH, reformatted)).getStatusCode(), "key over \"2\" does not sign \"2.00\"");
+        assertEquals("OK", call(Events.get(PATH, p)).getBody());
+        assertEquals("2.00", stored(txid).amountWire);
+    }
+
+    @Test
+    void duplicateAnswersTheSameAndChangesNothing() {
+        String txid = Events.uniqueTxid();
+        APIGatewayV2HTTPEvent e = Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"));
+        assertEquals("OK", call(e).getBody());
+        String updatedAt = stored(txid).updatedAt;
+        APIGatewayV2HTTPResponse again = call(e);
+        assertEquals(200, again.getStatusCode());
+        assertEquals("OK", again.getBody());
+        TransactionItem t = stored(txid);
+        assertEquals(1L, t.version);
+        assertEquals(updatedAt, t.updatedAt);
+        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+    }
+
+    @Test
+    void lateProcessingAfterSuccessLeavesSuccess() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.00"))).getBody());
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "1", "20.00"))).getBody());
+        TransactionItem t = stored(txid);
+        assertEquals("3", t.status);
+        assertEquals(1L, t.version);
+        List<NotificationLogItem> log = ledger.logOf(TableLayout.phsTransaction(txid));
+        assertEquals(2, log.size());
+        assertTrue(log.stream().anyMatch(l -> "stale".equals(l.outcome)));
+    }
+
+    @Test
+    void forwardTransitionsApplyAndRefundIsFinal() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        call(Events.get(PATH, Events.phsNotify(txid, order, "1", "20.00")));
+        TransactionItem processing = stored(txid);
+        assertEquals("1", processing.status);
+        assertEquals("OPEN#PHS", processing.openpk, "an open payment is in the reconciliation index");
+        call(Events.get(PATH, Events.phsNotify(txid, order, "5", "20.00")));
+        call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.00")));
+        call(Events.get(PATH, Events.phsNotify(txid, order, "6", "20.00")));
+        call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.00")));
+        TransactionItem t = stored(txid);
+        assertEquals("6", t.status);
+        assertEquals(4L, t.version);
+        assertNull(t.openpk);
+    }
+
+    @Test
+    void sameTxidWithDifferentAmountOrOrderIsAConflict() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        call(Events.get(PATH, Events.phsNotify(txid, order, "1", "20.00")));
+        APIGatewayV2HTTPResponse amount = call(Events.get(PATH, Events.phsNotify(txid, order, "3", "21.00")));
+        assertEquals(409, amount.getStatusCode());
+        assertNotEquals("OK", amount.getBody());
+        APIGatewayV2HTTPResponse otherOrder = call(Events.get(PATH, Events.phsNotify(txid, order + "-X", "3", "20.00")));
+        assertEquals(409, otherOrder.getStatusCode());
+        TransactionItem t = stored(txid);
+        assertEquals("1", t.status);
+        assertEquals("20", t.amount);
+        assertEquals(order, t.orderRef);
+        assertTrue(ledger.logOf(TableLayout.phsTransaction(txid)).stream().anyMatch(l -> "conflict".equals(l.outcome)));
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.000"))).getBody(),
+                "20.000 is the same amount as 20.00");
+    }
+
+    @Test
+    void unknownStatusIsStoredAsSentOnFirstSight() {
+        String txid = Events.uniqueTxid();
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "42", "20.00"))).getBody());
+        TransactionItem t = stored(txid);
+        assertEquals("42", t.status);
+        assertEquals(Boolean.FALSE, t.statusKnown);
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"))).getBody());
+        assertEquals("42", stored(txid).status, "an unknown status is not assumed to precede success");
+    }
+
+    @Test
+    void secondServiceIsRecognisedByItsKey() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        Map<String, String> p = Events.phsNotify(txid, order, "3", "7.00");
+        p.put("key", PayguruKeys.phsNotifyKey("MARKET", "1000", txid, p.get("code"), order, "7.00",
+                Events.MERCHANT_KEY, Events.MARKET_KEY));
+        assertEquals("OK", call(Events.get(PATH, p)).getBody());
+        assertEquals("MARKET", stored(txid).service);
+    }
+
+    @Test
+    void concurrentDuplicatesHaveOneEffect() throws Exception {
+        String txid = Events.uniqueTxid();
+        APIGatewayV2HTTPEvent e = Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "30.00"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> call(e));
+            }
+            for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(calls)) {
+                assertEquals(200, f.get().getStatusCode());
+                assertEquals("OK", f.get().getBody());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, stored(txid).version);
+        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+    }
+
+    @Test
+    void concurrentStatusesEndInTheHighest() throws Exception {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+            for (String status : List.of("1", "5", "3", "1")) {
+                calls.add(() -> call(Events.get(PATH, Events.phsNotify(txid, order, status, "30.00"))));
+            }
+            for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(calls)) {
+                assertEquals("OK", f.get().getBody());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("3", stored(txid).status);
+    }
+
+    @Test
+    void logsCarryNoUnmaskedPersonalData() {
+        String txid = Events.uniqueTxid();
+        Map<String, String> p = Events.phsNotify(txid, "ORD-" + txid, "3", "40.00");
+        p.put("msisdn", "905321234567");
+        p.put("tckno", "12345678901");
+        Map<String, String> bad = new LinkedHashMap<>(p);
+        bad.put("key", "0".repeat(32));
+        try (LogCapture logs = LogCapture.open()) {
+            call(Events.get(PATH, p));
+            call(Events.get(PATH, bad));
+            call(Events.postJson(PATH, "{\"msisdn\":\"905321234567\",\"tckno\":\"12345678901\","));
+            assertFalse(logs.lines().isEmpty());
+            assertFalse(logs.all().contains("905321234567"), logs.all());
+            assertFalse(logs.all().contains("12345678901"), logs.all());
+        }
+        NotificationLogItem entry = ledger.logOf(TableLayout.phsTransaction(txid)).get(0);
+        assertEquals("**********67", entry.params.get("msisdn"));
+        assertEquals("*********01", entry.params.get("tckno"));
+    }
+
+    @Test
+    void base64BodyIsDecoded() {
+        String txid = Events.uniqueTxid();
+        String form = Events.form(Events.phsNotify(txid, "ORD-" + txid, "3", "1.00"));
+        APIGatewayV2HTTPEvent e = Events.event("POST", PATH, "", Base64.getEncoder().encodeToString(form.getBytes()),
+                "application/x-www-form-urlencoded", true);
+        assertEquals("OK", call(e).getBody());
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.payguru.merchant.callback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.core.PhsOrders;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** TCKN verify through its handler bean, on DynamoDB Local. */
+@QuarkusTest
+class TcknVerifyTest {
+
+    static final String PATH = "/payguru/phs/tckn-verify";
+    static final String TCKN = "12345678901";
+
+    @Inject
+    TcknVerifyHandler handler;
+
+    @Inject
+    PhsOrders orders;
+
+    @Inject
+    Ledger ledger;
+
+    APIGatewayV2HTTPResponse verify(Map<String, String> params) {
+        return handler.handleRequest(Events.get(PATH, params), null);
+    }
+
+    String newOrder() {
+        String order = "ORD-T" + Events.uniqueTxid();
+        orders.register("SHOP", order, "250.00", TCKN, null);
+        return order;
+    }
+
+    @Test
+    void knownOrderGetsTheHashOfItsTckn() {
+        String order = newOrder();
+        APIGatewayV2HTTPResponse r = verify(Events.tcknVerify(order, "verify"));
+        assertEquals(200, r.getStatusCode());
+        assertEquals("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex(TCKN, Events.SHOP_KEY) + "\"}", r.getBody());
+        assertEquals("application/json; charset=utf-8", r.getHeaders().get("content-type"));
+        APIGatewayV2HTTPResponse post = handler.handleRequest(
+                Events.postJson(PATH, Events.json(Events.tcknVerify(order, "verify"))), null);
+        assertEquals(r.getBody(), post.getBody());
+    }
+
+    @Test
+    void unknownOrderAndWrongKeyGetStatusFalse() {
+        APIGatewayV2HTTPResponse unknown = verify(Events.tcknVerify("ORD-NEVER-" + Events.uniqueTxid(), "verify"));
+        assertEquals(200, unknown.getStatusCode());
+        assertEquals("{\"status\":false,\"tckn\":null}", unknown.getBody());
+        Map<String, String> p = Events.tcknVerify(newOrder(), "verify");
+        p.put("key", PayguruKeys.md5Hex("forged"));
+        APIGatewayV2HTTPResponse wrong = verify(p);
+        assertEquals(403, wrong.getStatusCode());
+        assertEquals("{\"status\":false,\"tckn\":null}", wrong.getBody());
+    }
+
+    @Test
+    void verifiedAndUnverifiedAreRecordedOnTheOrder() {
+        String order = newOrder();
+        Map<String, String> p = Events.tcknVerify(order, "unverified");
+        assertEquals(200, verify(p).getStatusCode());
+        OrderItem o = ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow();
+        assertEquals("unverified", o.verification);
+        assertEquals(p.get("txid"), o.verificationTxId);
+        verify(Events.tcknVerify(order, "verified"));
+        assertEquals("verified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification);
+        verify(Events.tcknVerify("ORD-NEVER-" + Events.uniqueTxid(), "verified"));
+    }
+
+    @Test
+    void badInputIsA400WithTheNegativeAnswer() {
+        Map<String, String> p = Events.tcknVerify(newOrder(), "verify");
+        p.remove("key");
+        APIGatewayV2HTTPResponse r = verify(p);
+        assertEquals(400, r.getStatusCode());
+        assertEquals("{\"status\":false,\"tckn\":null}", r.getBody());
+        Map<String, String> type = Events.tcknVerify(newOrder(), "maybe");
+        assertEquals(400, verify(type).getStatusCode());
+    }
+
+    @Test
+    void orderRegistrationKeepsOnlyTheHashAndRefusesAnotherTckn() {
+        String order = newOrder();
+        OrderItem o = ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow();
+        assertEquals(PayguruKeys.md5Hex(TCKN, Events.SHOP_KEY), o.tcknHash);
+        assertFalse(o.toString().contains(TCKN));
+        orders.register("SHOP", order, "250.00", TCKN, null);
+        BadRequestException e = assertThrows(BadRequestException.class,
+                () -> orders.register("SHOP", order, "250.00", "10987654321", null));
+        assertEquals(409, e.status());
+        assertThrows(BadRequestException.class, () -> orders.register("SHOP", "ORD-X", "250.00", "123", null));
+        assertThrows(BadRequestException.class, () -> orders.register("NOPE", "ORD-X", "250.00", TCKN, null));
+    }
+
+    @Test
+    void fixturesAnswerAsDocumented() {
+        orders.register("SHOP", "ORD-2001", "250.00", TCKN, null);
+        try (LogCapture logs = LogCapture.open()) {
+            assertEquals("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex(TCKN, Events.SHOP_KEY) + "\"}",
+                    handler.handleRequest(Fixtures.event("tckn-verify", "get-verify-known-order"), null).getBody());
+            assertEquals("{\"status\":false,\"tckn\":null}",
+                    handler.handleRequest(Fixtures.event("tckn-verify", "get-verify-unknown-order"), null).getBody());
+            assertEquals(403, handler.handleRequest(Fixtures.event("tckn-verify", "get-wrong-key"), null).getStatusCode());
+            assertFalse(logs.all().contains(TCKN));
+        }
+        assertNull(ledger.order(TableLayout.phsOrder("SHOP", "ORD-2999")).orElse(null));
+    }
+}

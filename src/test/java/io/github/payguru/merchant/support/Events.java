@@ -1,0 +1,109 @@
+package io.github.payguru.merchant.support;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import io.github.payguru.merchant.core.PayguruKeys;
+
+/** API Gateway v2 events built in tests, signed with the test profile's made-up keys. */
+public final class Events {
+
+    public static final String MERCHANT_ID = "1000";
+    public static final String MERCHANT_KEY = "local-merchant-key";
+    public static final String SHOP_CODE = "SHOP";
+    public static final String SHOP_KEY = "local-phs-service-key";
+    public static final String MARKET_CODE = "MARKET";
+    public static final String MARKET_KEY = "local-phs-market-key";
+
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 100);
+
+    private Events() {
+    }
+
+    /** A txid no other test uses. */
+    public static String uniqueTxid() {
+        return Long.toString(8_000_000_000L + IDS.incrementAndGet());
+    }
+
+    /** PHS notify parameters for the SHOP service, signed. */
+    public static Map<String, String> phsNotify(String txid, String order, String status, String amount) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("txid", txid);
+        p.put("code", "PG" + txid);
+        p.put("order", order);
+        p.put("status", status);
+        p.put("amount", amount);
+        p.put("transaction_date", "2026-11-22 10:00:00");
+        p.put("bank", "isbank");
+        p.put("key", PayguruKeys.phsNotifyKey(SHOP_CODE, MERCHANT_ID, txid, "PG" + txid, order, amount, MERCHANT_KEY,
+                SHOP_KEY));
+        return p;
+    }
+
+    public static Map<String, String> tcknVerify(String order, String type) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("txid", uniqueTxid());
+        p.put("code", "PG-" + order);
+        p.put("order", order);
+        p.put("amount", "250.00");
+        p.put("transaction_date", "2026-11-22 11:00:00");
+        p.put("bank", "isbank");
+        p.put("bank_no", "4");
+        p.put("key", PayguruKeys.tcknVerifyKey(SHOP_CODE, MERCHANT_ID, order, MERCHANT_KEY, SHOP_KEY));
+        p.put("notification_type", type);
+        return p;
+    }
+
+    public static APIGatewayV2HTTPEvent get(String path, Map<String, String> params) {
+        return event("GET", path, form(params), null, null, false);
+    }
+
+    public static APIGatewayV2HTTPEvent postForm(String path, Map<String, String> params) {
+        return event("POST", path, "", form(params), "application/x-www-form-urlencoded", false);
+    }
+
+    public static APIGatewayV2HTTPEvent postJson(String path, String json) {
+        return event("POST", path, "", json, "application/json", false);
+    }
+
+    public static APIGatewayV2HTTPEvent event(String method, String path, String rawQuery, String body,
+            String contentType, boolean base64) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("user-agent", "test");
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(method + " " + path)
+                .withRawPath(path)
+                .withRawQueryString(rawQuery)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(base64)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).withSourceIp("203.0.113.10").build())
+                        .build())
+                .build();
+    }
+
+    public static String form(Map<String, String> params) {
+        StringJoiner j = new StringJoiner("&");
+        params.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return j.toString();
+    }
+
+    public static String json(Map<String, String> params) {
+        StringJoiner j = new StringJoiner(",", "{", "}");
+        params.forEach((k, v) -> j.add("\"" + k + "\":\"" + v.replace("\"", "\\\"") + "\""));
+        return j.toString();
+    }
+}
