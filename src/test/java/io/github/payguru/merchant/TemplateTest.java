@@ -103,6 +103,26 @@ class TemplateTest {
     }
 
     @Test
+    void operationsAreIamAuthorizedAndCallbacksArePublic() {
+        assertTrue(TEMPLATE.get("Resources").get("PayguruApi").path("Properties").path("Auth")
+                .path("EnableIamAuthorizer").asBoolean(), "the HTTP API enables the AWS_IAM authorizer");
+        List<String> checked = new ArrayList<>();
+        functions().forEach((id, fn) -> fn.path("Properties").path("Events").forEach(ev -> {
+            String path = ev.path("Properties").path("Path").asText();
+            String authorizer = ev.path("Properties").path("Auth").path("Authorizer").asText("");
+            if (path.startsWith("/ops/")) {
+                assertEquals("AWS_IAM", authorizer, id + " " + path + " must be SigV4-signed");
+                assertTrue(fn.path("Properties").path("Timeout").asInt() >= 30,
+                        id + ": the function timeout leaves room for a call, its retry and a query");
+            } else {
+                assertEquals("", authorizer, id + " " + path + " is called by Payguru, unsigned");
+            }
+            checked.add(path);
+        }));
+        assertTrue(checked.stream().filter(p -> p.startsWith("/ops/")).count() >= 14, "every operation has a route");
+    }
+
+    @Test
     void tableMatchesTheCodesLayout() {
         JsonNode table = TEMPLATE.get("Resources").get("PaymentTable").get("Properties");
         Set<String> indexes = new TreeSet<>();

@@ -32,6 +32,15 @@ public final class PayguruKeys {
         return md5Hex(tckn, serviceKey);
     }
 
+    /**
+     * MP payment page ({@code POST cp.payguru.com/token}):
+     * md5(merchantId + serviceId + referenceCode + item + price + successUrl + failureUrl + secretKey).
+     */
+    public static String mpCheckoutKey(String merchantId, String serviceId, String referenceCode, String item,
+            String price, String successUrl, String failureUrl, String secretKey) {
+        return md5Hex(merchantId, serviceId, referenceCode, item, price, successUrl, failureUrl, secretKey);
+    }
+
     /** md5 of the UTF-8 concatenation of the parts, lowercase hex. */
     public static String md5Hex(String... parts) {
         StringBuilder joined = new StringBuilder();

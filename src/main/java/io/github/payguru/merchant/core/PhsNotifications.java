@@ -13,7 +13,6 @@ import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
-import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 
 /**
@@ -76,27 +75,9 @@ public class PhsNotifications {
         }
 
         boolean known = PhsStatus.INSTANCE.known(status);
-        boolean settled = PhsStatus.INSTANCE.terminal(status);
         String now = ledger.now().toString();
-        StateChange change = StateChange.of(pk, TransactionItem.SORT)
-                .transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
-                .mustMatch("amount", amount.canonical())
-                .mustMatch("orderRef", order)
-                .mustMatch("payguruCode", code)
-                .set("line", Line.PHS.name())
-                .set("service", signer.get().payguruId())
-                .set("txId", txid)
-                .setIfAbsent("amountWire", amount.wire())
-                .set("bank", bank)
-                .set("transactionDate", date)
-                .set("statusKnown", known)
-                .set("lastNotification", entry.sk)
-                .setIfAbsent("createdAt", now)
-                .set("updatedAt", now)
-                .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
-                .set(TableLayout.GSI1_SK, pk)
-                .setOrRemove(TableLayout.OPEN_PK, settled ? null : TableLayout.openPartition(Line.PHS.name()))
-                .setOrRemove(TableLayout.OPEN_SK, settled ? null : now);
+        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(), bank,
+                date, entry.sk, now);
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         OK.writeTo(entry);
         WriteResult result = ledger.record(entry, change);

@@ -34,6 +34,7 @@ public class PhsOrders {
      * Registers (idempotently) an order with the TCKN of its payer.
      *
      * @param service PHS service code or local name
+     * @param tckn the payer's national id (11 digits) for TCKN verify, or null when the merchant has none
      * @param payguruCode Payguru's payment-notification code, when already known (may be null)
      * @return the stored order
      * @throws BadRequestException for an unknown service, a malformed order, amount or TCKN, or an
@@ -44,14 +45,13 @@ public class PhsOrders {
                 .orElseThrow(() -> new BadRequestException("unknown service: " + service));
         Validation.check("order", order, Validation.REFERENCE);
         Amount parsed = Validation.amount("amount", amount);
-        if (tckn == null || !TCKN.matcher(tckn).matches()) {
+        if (tckn != null && !TCKN.matcher(tckn).matches()) {
             throw new BadRequestException("malformed field: tckn (11 digits)");
         }
         String pk = TableLayout.phsOrder(svc.payguruId(), order);
         String now = ledger.now().toString();
         StateChange change = StateChange.of(pk, OrderItem.SORT)
                 .transition("status", StatusMachine.CREATED, Set.of(StatusMachine.NONE, StatusMachine.CREATED))
-                .mustMatch("tcknHash", PayguruKeys.tcknHash(tckn, svc.privateKey()))
                 .mustMatch("amount", parsed.canonical())
                 .set("line", Line.PHS.name())
                 .set("service", svc.payguruId())
@@ -61,6 +61,9 @@ public class PhsOrders {
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
                 .set(TableLayout.GSI1_SK, pk);
+        if (tckn != null) {
+            change.mustMatch("tcknHash", PayguruKeys.tcknHash(tckn, svc.privateKey()));
+        }
         WriteResult result = ledger.apply(change);
         if (result.outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "order " + order + " is already registered with another TCKN or amount");

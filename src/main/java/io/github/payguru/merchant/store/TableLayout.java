@@ -33,6 +33,23 @@ public final class TableLayout {
         return "ORDER#PHS#" + serviceCode + "#" + order;
     }
 
+    /** A merchant order of the MP payment page, keyed by its reference code (the callbacks' {@code order}). */
+    public static String mpOrder(String serviceId, String referenceCode) {
+        return "ORDER#MP#" + serviceId + "#" + referenceCode;
+    }
+
+    /** A shared rate-limit counter; its windows are the sort keys. */
+    public static String rateCounter(String name) {
+        return "RATE#" + name;
+    }
+
+    /** Sort key of the lock that keeps a refund from being sent twice, beside the transaction ({@code sk = TX}). */
+    public static final String REFUND_LOCK = "REFUND";
+
+    public static String mpTransaction(String txId) {
+        return "TX#MP#" + txId;
+    }
+
     public static String orderRef(String order) {
         return "ORDER#" + order;
     }

@@ -1,0 +1,412 @@
+package io.github.payguru.merchant.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.http.OperationRequest;
+import io.github.payguru.merchant.payguru.PayguruApiConfig;
+import io.github.payguru.merchant.payguru.PayguruCalls;
+import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruOutcome;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * The MP operations the merchant's backend calls (PAYGURU-API.md §2.1, §2.2). Input is checked before
+ * any call; reads are repeated on transient failures, writes never: a refund is guarded by a lock item so
+ * it is sent at most once until Payguru clearly refused it, and a refund or cancel whose answer is lost is
+ * followed by a query whose result is reported — never by a second refund.
+ */
+@ApplicationScoped
+public class MpOperations {
+
+    public static final String PAYMENT_PAGE = "mp-payment-page";
+    public static final String TRANSACTION_GET = "mp-transaction-get";
+    public static final String TRANSACTION_REFUND = "mp-transaction-refund";
+    public static final String SUBSCRIPTION_GET = "mp-subscription-get";
+    public static final String SUBSCRIPTION_CANCEL = "mp-subscription-cancel";
+    public static final String TRANSACTION_SEARCH = "mp-transaction-search";
+    public static final String SUBSCRIPTION_SEARCH = "mp-subscription-search";
+    public static final String MESSAGE_SEARCH = "mp-message-search";
+
+    /** MP transaction statuses that mean a refund went through or is under way (6 refunded, 7 refund in progress). */
+    static final Set<String> REFUNDED = Set.of("6", "7");
+
+    /** Refund lock states: {@code sending} while one invocation calls Payguru. */
+    static final String LOCK_SENDING = "sending";
+    static final String LOCK_DONE = "done";
+    static final String LOCK_UNCERTAIN = "uncertain";
+    static final String LOCK_RELEASED = "released";
+
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,39}");
+    private static final Pattern CONDITION = Pattern.compile("=|!=|<>|<|<=|>|>=|like|LIKE|in|IN");
+    private static final Pattern TERM = Pattern.compile("[^\\p{Cntrl}]{0,100}");
+    private static final Pattern ITEM = Pattern.compile("[^\\p{Cntrl}]{1,128}");
+
+    private static final Logger LOG = Logger.getLogger(MpOperations.class);
+
+    private final ServiceDirectory services;
+    private final PayguruClients clients;
+    private final PayguruCalls calls;
+    private final PayguruApiConfig api;
+    private final Ledger ledger;
+
+    @Inject
+    public MpOperations(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
+            Ledger ledger) {
+        this.services = services;
+        this.clients = clients;
+        this.calls = calls;
+        this.api = api;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Stores the pending order under its reference code, then asks Payguru for a payment page token and
+     * answers the customer's redirect URL. The same reference with another price is refused (409) before
+     * any call; the transaction notification later arrives with {@code order} = this reference.
+     */
+    public ObjectNode paymentPage(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String reference = OperationInput.required(req, "referenceCode", Validation.REFERENCE);
+        String item = OperationInput.required(req, "item", ITEM);
+        Amount price = OperationInput.amount(req, "price");
+        String successUrl = OperationInput.url(req, "successUrl", true);
+        String failureUrl = OperationInput.url(req, "failureUrl", true);
+        Boolean trial = OperationInput.bool(req, "hasTrialPeriod");
+        String trialDays = OperationInput.smallInt(req, "trialPeriodDay");
+
+        String pk = TableLayout.mpOrder(svc.payguruId(), reference);
+        String now = ledger.now().toString();
+        WriteResult stored = ledger.apply(StateChange.of(pk, OrderItem.SORT)
+                .transition("status", StatusMachine.CREATED, Set.of(StatusMachine.NONE, StatusMachine.CREATED))
+                .mustMatch("amount", price.canonical())
+                .set("line", Line.MP.name())
+                .set("service", svc.payguruId())
+                .set("orderRef", reference)
+                .setIfAbsent("createdAt", now)
+                .set("updatedAt", now)
+                .set(TableLayout.GSI1_PK, TableLayout.orderRef(reference))
+                .set(TableLayout.GSI1_SK, pk));
+        if (stored.outcome() == WriteResult.Outcome.CONFLICT) {
+            throw new BadRequestException(409, "referenceCode " + reference + " is already used with another price");
+        }
+        if (stored.outcome() == WriteResult.Outcome.STALE) {
+            throw new BadRequestException(409, "referenceCode " + reference + " is already "
+                    + stored.currentString("status"));
+        }
+
+        String merchantId = services.merchantId();
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("merchantId", merchantId);
+        form.add("serviceId", svc.payguruId());
+        form.add("referenceCode", reference);
+        form.add("item", item);
+        form.add("price", price.wire());
+        form.add("successUrl", successUrl);
+        form.add("failureUrl", failureUrl);
+        if (trial != null) {
+            form.add("hasTrialPeriod", trial.toString());
+        }
+        if (trialDays != null) {
+            form.add("trialPeriodDay", trialDays);
+        }
+        form.add("key", PayguruKeys.mpCheckoutKey(merchantId, svc.payguruId(), reference, item, price.wire(), successUrl,
+                failureUrl, svc.privateKey()));
+        PayguruOutcome outcome = calls.call(PAYMENT_PAGE, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
+                () -> clients.checkout().token(form));
+        PhsOperations.require(PAYMENT_PAGE, outcome);
+        String redirect = PhsOperations.scalar(outcome.body().path("tokenData"), "redirectUrl");
+        if (redirect == null) {
+            throw PayguruFailure.of(PAYMENT_PAGE, new PayguruOutcome(PayguruOutcome.Kind.MALFORMED,
+                    outcome.httpStatus(), "MALFORMED_RESPONSE", "Payguru answered SUCCESS without tokenData.redirectUrl",
+                    outcome.body()));
+        }
+        LOG.infof("%s referenceCode=%s service=%s: payment page ready", PAYMENT_PAGE, reference, svc.payguruId());
+        return PhsOperations.answer(outcome).put("referenceCode", reference).put("service", svc.payguruId())
+                .put("redirectUrl", redirect);
+    }
+
+    public ObjectNode transactionGet(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String txId = OperationInput.required(req, "transactionId", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = PhsOperations.require(TRANSACTION_GET, detail(svc, txId));
+        return PhsOperations.answer(outcome);
+    }
+
+    /**
+     * Refunds a transaction at most once. A lock item beside the transaction is taken with a conditional
+     * write; it is released only when Payguru clearly refused the refund. When the answer is lost (timeout,
+     * 5xx) the transaction is queried and what it shows is reported; a later request queries again before
+     * it may send.
+     */
+    public ObjectNode transactionRefund(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String txId = OperationInput.required(req, "transactionId", Validation.NUMERIC_ID);
+        String lockPk = TableLayout.mpTransaction(txId);
+
+        WriteResult lock = lock(lockPk, svc, Set.of(StatusMachine.NONE, LOCK_RELEASED), null);
+        if (lock.outcome() != WriteResult.Outcome.APPLIED) {
+            String held = lock.currentString("status");
+            String since = lock.currentString("updatedAt");
+            if (LOCK_DONE.equals(held)) {
+                throw new OperationException(409, "ALREADY_REFUNDED",
+                        "Payguru already accepted a refund of transaction " + txId + " (" + since + "); not sent again",
+                        OperationException.STATE, null);
+            }
+            if (LOCK_SENDING.equals(held) && !abandoned(since)) {
+                throw new OperationException(409, "REFUND_IN_PROGRESS",
+                        "another request is refunding transaction " + txId + " right now; not sent again",
+                        OperationException.STATE, null);
+            }
+            // uncertain (an earlier answer was lost) or abandoned: query first, send only if nothing happened
+            PayguruOutcome found = detail(svc, txId);
+            String status = PhsOperations.scalar(transactionOf(found.body()), "status");
+            if (found.ok() && REFUNDED.contains(status)) {
+                setLock(lockPk, LOCK_DONE);
+                LOG.infof("%s txId=%s: an earlier refund went through (status %s); not sent again",
+                        TRANSACTION_REFUND, txId, status);
+                return PhsOperations.answer(found).put("transactionId", txId).put("refund", "already-done")
+                        .put("status", status);
+            }
+            if (!found.ok()) {
+                throw PayguruFailure.of(TRANSACTION_REFUND, new PayguruOutcome(found.kind(), found.httpStatus(),
+                        found.code(), "an earlier refund of " + txId + " has no clear answer and the transaction query"
+                                + " failed (" + found.message() + "); not sent",
+                        found.body()));
+            }
+            if (lock(lockPk, svc, Set.of(LOCK_UNCERTAIN, LOCK_SENDING), since).outcome() != WriteResult.Outcome.APPLIED) {
+                throw new OperationException(409, "REFUND_IN_PROGRESS",
+                        "another request is refunding transaction " + txId + " right now; not sent again",
+                        OperationException.STATE, null);
+            }
+        }
+
+        PayguruOutcome outcome;
+        try {
+            outcome = calls.call(TRANSACTION_REFUND, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
+                    () -> clients.mp().transactionRefund(services.merchantId(), svc.payguruId(), txId));
+        } catch (RuntimeException e) {
+            setLock(lockPk, LOCK_RELEASED); // refused before calling (rate limit) or nothing sent
+            throw e;
+        }
+        if (outcome.ok()) {
+            setLock(lockPk, LOCK_DONE);
+            LOG.infof("%s txId=%s: accepted by Payguru", TRANSACTION_REFUND, txId);
+            return PhsOperations.answer(outcome).put("transactionId", txId).put("refund", "accepted");
+        }
+        if (!outcome.kind().uncertain()) {
+            setLock(lockPk, LOCK_RELEASED);
+            throw PayguruFailure.of(TRANSACTION_REFUND, outcome);
+        }
+        setLock(lockPk, LOCK_UNCERTAIN);
+        LOG.warnf("%s txId=%s: %s, querying the transaction instead of sending again", TRANSACTION_REFUND, txId,
+                outcome.kind());
+        PayguruOutcome found;
+        try {
+            found = detail(svc, txId);
+        } catch (OperationException limited) {
+            found = PayguruOutcome.transport(PayguruOutcome.Kind.RATE_LIMITED, limited.code(), limited.getMessage());
+        }
+        String status = PhsOperations.scalar(transactionOf(found.body()), "status");
+        if (found.ok() && REFUNDED.contains(status)) {
+            setLock(lockPk, LOCK_DONE);
+            return PhsOperations.answer(found).put("transactionId", txId).put("refund", "confirmed-by-query")
+                    .put("status", status);
+        }
+        ObjectNode details = OperationRequest.object();
+        if (found.ok()) {
+            details.set("transaction", transactionOf(found.body()));
+        }
+        throw PayguruFailure.of(TRANSACTION_REFUND, new PayguruOutcome(outcome.kind(), outcome.httpStatus(),
+                outcome.code(), outcome.message() + "; the refund may or may not have been done: "
+                        + (found.ok() ? "the transaction shows status " + status : "the query failed too ("
+                                + found.code() + ")")
+                        + ". Not sent again; a new refund request queries first",
+                outcome.body()), details);
+    }
+
+    public ObjectNode subscriptionGet(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String subsId = OperationInput.required(req, "subscriptionId", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = PhsOperations.require(SUBSCRIPTION_GET, subscriptionDetail(svc, subsId));
+        return PhsOperations.answer(outcome);
+    }
+
+    /** Cancels a subscription once; when the answer is lost, the subscription is queried and its state reported. */
+    public ObjectNode subscriptionCancel(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String subsId = OperationInput.required(req, "subscriptionId", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = calls.call(SUBSCRIPTION_CANCEL, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
+                () -> clients.mp().subscriptionCancel(services.merchantId(), svc.payguruId(), subsId));
+        if (outcome.ok()) {
+            return PhsOperations.answer(outcome).put("subscriptionId", subsId).put("cancel", "accepted");
+        }
+        if (!outcome.kind().uncertain()) {
+            throw PayguruFailure.of(SUBSCRIPTION_CANCEL, outcome);
+        }
+        PayguruOutcome found;
+        try {
+            found = subscriptionDetail(svc, subsId);
+        } catch (OperationException limited) {
+            found = PayguruOutcome.transport(PayguruOutcome.Kind.RATE_LIMITED, limited.code(), limited.getMessage());
+        }
+        String status = PhsOperations.scalar(found.body().path("subscription"), "status");
+        if (found.ok() && "cancelled".equalsIgnoreCase(status)) {
+            return PhsOperations.answer(found).put("subscriptionId", subsId).put("cancel", "confirmed-by-query")
+                    .put("status", status);
+        }
+        ObjectNode details = OperationRequest.object();
+        if (found.ok()) {
+            details.set("subscription", found.body().path("subscription"));
+        }
+        throw PayguruFailure.of(SUBSCRIPTION_CANCEL, new PayguruOutcome(outcome.kind(), outcome.httpStatus(),
+                outcome.code(), outcome.message() + "; the cancel may or may not have been done: "
+                        + (found.ok() ? "the subscription shows status " + status : "the query failed too ("
+                                + found.code() + ")")
+                        + ". Not sent again",
+                outcome.body()), details);
+    }
+
+    public ObjectNode transactionSearch(OperationRequest req) {
+        return search(req, TRANSACTION_SEARCH, (body) -> clients.mp().transactionsSearch(body));
+    }
+
+    public ObjectNode subscriptionSearch(OperationRequest req) {
+        return search(req, SUBSCRIPTION_SEARCH, (body) -> clients.mp().subscriptionsSearch(body));
+    }
+
+    /** Customer support: every SMS to and from the customer (Payguru allows 1 call per second). */
+    public ObjectNode messageSearch(OperationRequest req) {
+        return search(req, MESSAGE_SEARCH, (body) -> clients.mp().messagesSearch(body));
+    }
+
+    private ObjectNode search(OperationRequest req, String operation,
+            java.util.function.Function<String, jakarta.ws.rs.core.Response> send) {
+        ServiceDirectory.NamedService svc = service(req);
+        ObjectNode body = OperationRequest.object().put("merchantId", services.merchantId())
+                .put("serviceId", svc.payguruId());
+        ArrayNode search = body.putArray("search");
+        for (JsonNode s : list(req, "search")) {
+            search.addObject().put("column", check("search[].column", s.path("column"), COLUMN))
+                    .put("term", check("search[].term", s.path("term"), TERM))
+                    .put("condition", check("search[].condition", s.path("condition"), CONDITION));
+        }
+        ArrayNode sort = body.putArray("sort");
+        for (JsonNode s : list(req, "sort")) {
+            JsonNode asc = s.path("asc");
+            if (!asc.isMissingNode() && !asc.isBoolean()) {
+                throw new BadRequestException("malformed field: sort[].asc (true or false)");
+            }
+            sort.addObject().put("column", check("sort[].column", s.path("column"), COLUMN))
+                    .put("asc", asc.isMissingNode() || asc.booleanValue());
+        }
+        body.put("limit", bounded(req, "limit", 10, 100));
+        body.put("page", bounded(req, "page", 1, Integer.MAX_VALUE));
+        String json = body.toString();
+        PayguruOutcome outcome = calls.call(operation, PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                () -> send.apply(json));
+        if (outcome.kind() == PayguruOutcome.Kind.NOT_FOUND && outcome.httpStatus() == 204) {
+            return PhsOperations.answer(new PayguruOutcome(PayguruOutcome.Kind.OK, 204, "0000", "no match",
+                    outcome.body()));
+        }
+        return PhsOperations.answer(PhsOperations.require(operation, outcome));
+    }
+
+    PayguruOutcome detail(ServiceDirectory.NamedService svc, String txId) {
+        return calls.call(TRANSACTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                () -> clients.mp().transactionDetail(services.merchantId(), svc.payguruId(), txId));
+    }
+
+    PayguruOutcome subscriptionDetail(ServiceDirectory.NamedService svc, String subsId) {
+        return calls.call(SUBSCRIPTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                () -> clients.mp().subscriptionDetail(services.merchantId(), svc.payguruId(), subsId));
+    }
+
+    /** The transaction of a detail answer: the docs put it under {@code subscription} even for transactions. */
+    static JsonNode transactionOf(JsonNode body) {
+        return body.has("transaction") ? body.path("transaction") : body.path("subscription");
+    }
+
+    private WriteResult lock(String pk, ServiceDirectory.NamedService svc, Set<String> from, String seenUpdatedAt) {
+        StateChange c = StateChange.of(pk, TableLayout.REFUND_LOCK)
+                .transition("status", LOCK_SENDING, from)
+                .set("line", Line.MP.name())
+                .set("service", svc.payguruId());
+        if (seenUpdatedAt != null) {
+            c.mustMatch("updatedAt", seenUpdatedAt);
+        }
+        c.set("updatedAt", ledger.now().toString());
+        return ledger.apply(c);
+    }
+
+    private void setLock(String pk, String state) {
+        ledger.apply(StateChange.of(pk, TableLayout.REFUND_LOCK).existingOnly().set("status", state)
+                .set("updatedAt", ledger.now().toString()));
+    }
+
+    /** A {@code sending} lock older than two full calls belongs to an invocation that died mid-call. */
+    private boolean abandoned(String since) {
+        if (since == null) {
+            return true;
+        }
+        Duration call = api.connectTimeout().plus(api.readTimeout());
+        return Instant.parse(since).plus(call.multipliedBy(2)).plus(Duration.ofSeconds(5)).isBefore(ledger.now());
+    }
+
+    private ServiceDirectory.NamedService service(OperationRequest req) {
+        String s = req.required("service");
+        return services.find(Line.MP, s).orElseThrow(() -> new BadRequestException("unknown service: " + s));
+    }
+
+    private static Iterable<JsonNode> list(OperationRequest req, String field) {
+        JsonNode v = req.node(field);
+        if (v == null) {
+            return java.util.List.of();
+        }
+        if (!v.isArray() || v.size() > 3) {
+            throw new BadRequestException("malformed field: " + field + " (an array of at most 3 objects)");
+        }
+        for (JsonNode e : v) {
+            if (!e.isObject()) {
+                throw new BadRequestException("malformed field: " + field + " (an array of at most 3 objects)");
+            }
+        }
+        return v;
+    }
+
+    private static String check(String field, JsonNode v, Pattern format) {
+        if (v == null || !v.isValueNode() || v.isNull()) {
+            throw new BadRequestException("missing field: " + field);
+        }
+        return Validation.check(field, v.asText(), format);
+    }
+
+    private static int bounded(OperationRequest req, String field, int dflt, int max) {
+        String v = req.text(field);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > max) {
+            throw new BadRequestException("malformed field: " + field + " (1 to " + max + ")");
+        }
+        return Integer.parseInt(v);
+    }
+}

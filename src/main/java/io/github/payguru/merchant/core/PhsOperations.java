@@ -1,0 +1,284 @@
+package io.github.payguru.merchant.core;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.http.OperationRequest;
+import io.github.payguru.merchant.payguru.PayguruApiConfig;
+import io.github.payguru.merchant.payguru.PayguruCalls;
+import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruOutcome;
+import io.github.payguru.merchant.payguru.PhsGateway;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * The PHS operations the merchant's backend calls (PAYGURU-API.md §2.3). Input is checked before any
+ * call; a transaction state learned from a query goes through {@link PhsTransactions} — the same
+ * conditional transition as the notify callback — so a query never moves a state backwards.
+ */
+@ApplicationScoped
+public class PhsOperations {
+
+    public static final String CREATE = "phs-payment-notification-create";
+    public static final String NOTIFICATION_GET = "phs-payment-notification-get";
+    public static final String TRANSACTION_GET = "phs-transaction-get";
+    public static final String REFUND_GET = "phs-refund-get";
+    public static final String ORDER_LOOKUP = "phs-order-lookup";
+    public static final String TEST_TRANSACTION = "phs-test-transaction";
+
+    /** PHS refund status 3: the refund was paid out (transaction becomes status 6). */
+    static final String REFUND_SUCCESS = "3";
+
+    private static final Logger LOG = Logger.getLogger(PhsOperations.class);
+
+    private final ServiceDirectory services;
+    private final PhsOrders orders;
+    private final PhsGateway phs;
+    private final PayguruApiConfig api;
+    private final Ledger ledger;
+
+    @Inject
+    public PhsOperations(ServiceDirectory services, PhsOrders orders, PhsGateway phs, PayguruApiConfig api,
+            Ledger ledger) {
+        this.services = services;
+        this.orders = orders;
+        this.phs = phs;
+        this.api = api;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Registers the order (TCKN kept only as md5(TCKN + service key)) and creates Payguru's payment
+     * notification; answers its code and the customer's redirect to {@code cp.payguru.com/phs/yonlendir/{code}}.
+     * The order is registered before the call, so a TCKN verify that arrives early is answered.
+     */
+    public ObjectNode createPaymentNotification(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String order = OperationInput.required(req, "order", Validation.REFERENCE);
+        Amount amount = OperationInput.amount(req, "amount");
+        String bank = OperationInput.required(req, "bank", Validation.REFERENCE);
+        String tckn = OperationInput.tckn(req, "tckn");
+        String name = OperationInput.text(req, "name", false);
+        String email = OperationInput.email(req, "email");
+        String phone = OperationInput.phone(req, "phone");
+        String userIp = OperationInput.ip(req, "userIp");
+        String applyTime = OperationInput.optional(req, "applyTime", Validation.DATE);
+        String description = OperationInput.text(req, "description", false);
+        String redirect = OperationInput.url(req, "redirect", false);
+        String backUrl = OperationInput.url(req, "backUrl", false);
+
+        orders.register(svc.payguruId(), order, amount.wire(), tckn, null);
+
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("code", svc.payguruId());
+        form.add("amount", amount.wire());
+        form.add("bank", bank);
+        form.add("order", order);
+        addIf(form, "PaymentNotification[tc_no]", tckn);
+        addIf(form, "PaymentNotification[name]", name);
+        addIf(form, "PaymentNotification[email]", email);
+        addIf(form, "PaymentNotification[phone]", phone);
+        addIf(form, "PaymentNotification[user_ip]", userIp);
+        addIf(form, "PaymentNotification[apply_time]", applyTime);
+        addIf(form, "PaymentNotification[description]", description);
+        PayguruOutcome outcome = phs.call(CREATE, PayguruCalls.Mode.WRITE,
+                (client, merchant, token) -> client.paymentNotificationCreate(merchant, token, form));
+        String code = PayguruOutcome.Kind.OK == outcome.kind() ? scalar(outcome.body(), "code") : null;
+        if (code == null) {
+            if (outcome.ok()) {
+                throw PayguruFailure.of(CREATE, new PayguruOutcome(PayguruOutcome.Kind.MALFORMED, outcome.httpStatus(),
+                        "MALFORMED_RESPONSE", "Payguru answered 000 without a code", outcome.body()));
+            }
+            if (outcome.kind().uncertain()) {
+                throw PayguruFailure.of(CREATE, new PayguruOutcome(outcome.kind(), outcome.httpStatus(), outcome.code(),
+                        outcome.message() + "; the payment notification may have been created: not re-sent (a repeat"
+                                + " with the same order is answered ERR_019 order exists)",
+                        outcome.body()));
+            }
+            throw PayguruFailure.of(CREATE, outcome);
+        }
+        orders.register(svc.payguruId(), order, amount.wire(), tckn, code);
+        LOG.infof("%s order=%s service=%s: code %s", CREATE, order, svc.payguruId(), code);
+        ObjectNode out = answer(outcome).put("order", order).put("service", svc.payguruId()).put("code", code)
+                .put("redirectUrl", redirectUrl(code, redirect, backUrl));
+        return out;
+    }
+
+    /** {@code cp.payguru.com/phs/yonlendir/{code}?redirect=…&backUrl=…}, both parameters optional. */
+    String redirectUrl(String code, String redirect, String backUrl) {
+        StringBuilder url = new StringBuilder(trimSlash(api.checkoutBaseUrl())).append("/phs/yonlendir/")
+                .append(URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20"));
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        if (redirect != null) {
+            q.add("redirect=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
+        }
+        if (backUrl != null) {
+            q.add("backUrl=" + URLEncoder.encode(backUrl, StandardCharsets.UTF_8));
+        }
+        return url.append(q).toString();
+    }
+
+    public ObjectNode getPaymentNotification(OperationRequest req) {
+        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = phs.call(NOTIFICATION_GET, PayguruCalls.Mode.READ,
+                (client, merchant, token) -> client.paymentNotificationGet(merchant, token, id));
+        return answer(require(NOTIFICATION_GET, outcome));
+    }
+
+    /** Queries a transaction and applies its status through the PHS state machine. */
+    public ObjectNode getTransaction(OperationRequest req) {
+        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = require(TRANSACTION_GET, phs.call(TRANSACTION_GET, PayguruCalls.Mode.READ,
+                (client, merchant, token) -> client.transactionGet(merchant, token, id)));
+        JsonNode tx = outcome.body().path("transaction");
+        ObjectNode out = answer(outcome);
+        out.set("state", applyTransaction(id, tx));
+        return out;
+    }
+
+    ObjectNode applyTransaction(String requestedId, JsonNode tx) {
+        ObjectNode state = OperationRequest.object();
+        String txid = firstNonNull(scalar(tx, "id"), requestedId);
+        String status = scalar(tx, "status");
+        String order = scalar(tx, "order_refno");
+        String code = scalar(tx, "code");
+        String amountText = scalar(tx, "amount");
+        Amount amount;
+        try {
+            Validation.check("id", txid, Validation.NUMERIC_ID);
+            Validation.check("status", status == null ? "" : status, Validation.STATUS_CODE);
+            Validation.check("order_refno", order == null ? "" : order, Validation.REFERENCE);
+            Validation.check("code", code == null ? "" : code, Validation.REFERENCE);
+            amount = Validation.amount("amount", amountText);
+        } catch (BadRequestException e) {
+            LOG.warnf("%s txid=%s: not applied, Payguru's answer lacks a field (%s)", TRANSACTION_GET, txid,
+                    e.getMessage());
+            return state.put("result", "not-applied").put("reason", e.getMessage());
+        }
+        String serviceCode = firstNonNull(scalar(tx, "service_code"), services.find(Line.PHS, scalar(tx, "service_id"))
+                .map(ServiceDirectory.NamedService::payguruId).orElse(null));
+        StateChange change = PhsTransactions.change(txid, status, amount, order, code, serviceCode,
+                firstNonNull(scalar(tx, "bank_code"), scalar(tx, "bank")), scalar(tx, "transaction_date"),
+                "query:" + TRANSACTION_GET, ledger.now().toString());
+        return stateAnswer(TableLayout.phsTransaction(txid), ledger.apply(change), status);
+    }
+
+    /** Queries a refund; a paid-out refund (status 3) moves its transaction to 6 (refund) when it is known here. */
+    public ObjectNode getRefund(OperationRequest req) {
+        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        PayguruOutcome outcome = require(REFUND_GET, phs.call(REFUND_GET, PayguruCalls.Mode.READ,
+                (client, merchant, token) -> client.refundGet(merchant, token, id)));
+        ObjectNode out = answer(outcome);
+        JsonNode data = outcome.body().path("data");
+        String txid = scalar(data, "transaction_id");
+        if (REFUND_SUCCESS.equals(scalar(data, "status")) && txid != null && Validation.NUMERIC_ID.matcher(txid).matches()) {
+            String pk = TableLayout.phsTransaction(txid);
+            StateChange change = StateChange.of(pk, TransactionItem.SORT).existingOnly()
+                    .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))
+                    .set("lastNotification", "query:" + REFUND_GET)
+                    .set("updatedAt", ledger.now().toString())
+                    .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
+            out.set("state", stateAnswer(pk, ledger.apply(change), PhsStatus.REFUND));
+        }
+        return out;
+    }
+
+    public ObjectNode lookupOrder(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String order = OperationInput.required(req, "order", Validation.REFERENCE);
+        PayguruOutcome outcome = phs.call(ORDER_LOOKUP, PayguruCalls.Mode.READ,
+                (client, merchant, token) -> client.orderToReferenceCheck(merchant, token, svc.payguruId(), order));
+        return answer(require(ORDER_LOOKUP, outcome));
+    }
+
+    /** Sandbox only: asks Payguru to send a test PHS notify. Refused (403) unless the sandbox URL is configured. */
+    public ObjectNode testTransaction(OperationRequest req) {
+        ServiceDirectory.NamedService svc = service(req);
+        String ref = OperationInput.required(req, "ref", Validation.REFERENCE);
+        Amount amount = OperationInput.amount(req, "amount");
+        String name = OperationInput.text(req, "name", false);
+        String description = OperationInput.text(req, "description", false);
+        String iban = OperationInput.iban(req, "iban");
+        String tckno = OperationInput.tckn(req, "tckno");
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("code", svc.payguruId());
+        form.add("ref", ref);
+        form.add("amount", amount.wire());
+        addIf(form, "name", name);
+        addIf(form, "description", description);
+        addIf(form, "iban", iban);
+        addIf(form, "tckno", tckno);
+        PayguruOutcome outcome = phs.sandbox(TEST_TRANSACTION,
+                (client, merchant, token) -> client.transactionTest(merchant, token, form));
+        return answer(require(TEST_TRANSACTION, outcome));
+    }
+
+    private ServiceDirectory.NamedService service(OperationRequest req) {
+        String s = req.required("service");
+        return services.find(Line.PHS, s).orElseThrow(() -> new BadRequestException("unknown service: " + s));
+    }
+
+    private ObjectNode stateAnswer(String pk, WriteResult result, String reported) {
+        ObjectNode state = OperationRequest.object().put("result", result.outcome().label()).put("reported", reported);
+        String stored = result.outcome() == WriteResult.Outcome.APPLIED ? reported : result.currentString("status");
+        if (stored != null) {
+            state.put("status", stored);
+        }
+        if (result.outcome() == WriteResult.Outcome.CONFLICT) {
+            LOG.errorf("%s: Payguru's answer conflicts with the stored amount/order/code", pk);
+        }
+        return state;
+    }
+
+    public static PayguruOutcome require(String operation, PayguruOutcome outcome) {
+        if (!outcome.ok()) {
+            throw PayguruFailure.of(operation, outcome);
+        }
+        return outcome;
+    }
+
+    /** The operation's success answer: Payguru's code and message and its whole answer under {@code payguru}. */
+    public static ObjectNode answer(PayguruOutcome outcome) {
+        ObjectNode out = OperationRequest.object().put("payguruCode", outcome.code())
+                .put("payguruMessage", outcome.message());
+        out.set("payguru", outcome.body());
+        return out;
+    }
+
+    public static String scalar(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+    }
+
+    private static void addIf(MultivaluedMap<String, String> form, String name, String value) {
+        if (value != null) {
+            form.add(name, value);
+        }
+    }
+
+    static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.payguru.merchant.payguru;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Runs one Payguru call and types its result. Reads ({@link Mode#READ}) are repeated with jittered
+ * exponential backoff on a timeout, a connection failure or a 5xx; writes ({@link Mode#WRITE}: refund,
+ * cancel, create, payment page) are sent once — a write whose answer is lost is never re-sent here, the
+ * caller queries first. The shared rate limit is taken before every attempt. Bodies are never logged
+ * (they carry personal data); the log line has operation, outcome, code and duration.
+ */
+@ApplicationScoped
+public class PayguruCalls {
+
+    public enum Mode {
+        READ, WRITE
+    }
+
+    /** Exact decimals: amounts stay as Payguru wrote them. */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static final Logger LOG = Logger.getLogger(PayguruCalls.class);
+
+    private final PayguruApiConfig config;
+    private final RateLimiter limiter;
+
+    @Inject
+    public PayguruCalls(PayguruApiConfig config, RateLimiter limiter) {
+        this.config = config;
+        this.limiter = limiter;
+    }
+
+    /**
+     * Calls Payguru.
+     *
+     * @param operation the operation (handler) name: rate limits and logs
+     * @param mode read (may be repeated) or write (sent once)
+     * @param classify {@link PayguruOutcome#mp} or {@link PayguruOutcome#phs}
+     * @param request the REST client call
+     * @throws io.github.payguru.merchant.core.OperationException 429 when the shared rate limit refuses
+     */
+    public PayguruOutcome call(String operation, Mode mode, BiFunction<Integer, JsonNode, PayguruOutcome> classify,
+            Supplier<Response> request) {
+        int attempts = mode == Mode.READ ? Math.max(1, config.readAttempts()) : 1;
+        PayguruOutcome outcome = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            limiter.acquire(operation);
+            long start = System.nanoTime();
+            outcome = once(classify, request);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("payguru %s attempt %d/%d: %s %s (HTTP %d, %d ms)", operation, attempt, attempts, outcome.kind(),
+                    outcome.code(), outcome.httpStatus(), ms);
+            if (!outcome.kind().transientFailure() || attempt == attempts) {
+                break;
+            }
+            sleep(config.retryBackoff().toMillis() << (attempt - 1));
+        }
+        return outcome;
+    }
+
+    static PayguruOutcome once(BiFunction<Integer, JsonNode, PayguruOutcome> classify, Supplier<Response> request) {
+        Response response;
+        try {
+            response = request.get();
+        } catch (RuntimeException e) {
+            return transportFailure(e);
+        }
+        try (response) {
+            int status = response.getStatus();
+            String text;
+            try {
+                text = response.hasEntity() ? response.readEntity(String.class) : "";
+            } catch (RuntimeException e) {
+                return transportFailure(e);
+            }
+            JsonNode body = MissingNode.getInstance();
+            if (text != null && !text.isBlank()) {
+                try {
+                    body = JSON.readTree(text);
+                } catch (java.io.IOException e) {
+                    body = MissingNode.getInstance();
+                }
+            }
+            return classify.apply(status, body == null ? MissingNode.getInstance() : body);
+        }
+    }
+
+    /** A call that got no answer: a timeout (the request may have been processed) or no connection at all. */
+    static PayguruOutcome transportFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.contains("ConnectTimeout") || t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException) {
+                return PayguruOutcome.transport(PayguruOutcome.Kind.UNREACHABLE, "UNREACHABLE",
+                        "Payguru could not be reached");
+            }
+            if (name.contains("Timeout") || t instanceof java.net.SocketTimeoutException) {
+                return PayguruOutcome.transport(PayguruOutcome.Kind.TIMEOUT, "TIMEOUT",
+                        "Payguru did not answer in time");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        LOG.warnf("payguru call failed: %s", e.getClass().getName());
+        return PayguruOutcome.transport(PayguruOutcome.Kind.TIMEOUT, "TIMEOUT",
+                "the connection to Payguru failed before an answer arrived");
+    }
+
+    private static void sleep(long baseMillis) {
+        long ms = baseMillis + ThreadLocalRandom.current().nextLong(Math.max(1, baseMillis / 2));
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
