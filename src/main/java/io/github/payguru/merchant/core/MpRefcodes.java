@@ -68,6 +68,9 @@ public class MpRefcodes {
         if (order != null) {
             Validation.check("order", order, Validation.REFERENCE);
         }
+        if (validFor != null && (validFor.isNegative() || validFor.isZero())) {
+            throw new BadRequestException("validity must be positive");
+        }
         Instant now = ledger.now();
         Instant until = now.plus(validFor == null ? config.refcode().expiry() : validFor);
         String pk = TableLayout.mpRefcode(code);
