@@ -22,6 +22,8 @@ import io.github.payguru.merchant.store.WriteResult;
  * <li>Confirm before trust ({@code payguru.mp.confirm-before-trust}, default on): a paid status from
  * a callback is stored with {@code confirmed=false} and stays in {@code open-items}; a paid status from
  * {@link MpTransactionFact.Source#PAYGURU_API} stores or turns it {@code confirmed=true} and takes it out.
+ * Generally, an API fact equal to the stored status lifts what only a trusted fact can: it confirms a
+ * payment, clears an unknown-code flag and takes a final item out of {@code open-items}.
  * Fulfil an order only on {@link #fulfillable(TransactionItem)}.</li>
  * <li>Identity is fixed: the same txId with another service, amount, order or subsId is a
  * {@code CONFLICT} and changes nothing.</li>
@@ -62,11 +64,39 @@ public class MpTransactions {
         StateChange change = change(fact, logEntry);
         WriteResult w = logEntry == null ? ledger.apply(change) : ledger.record(logEntry, change);
         if (w.outcome() == WriteResult.Outcome.STALE && fact.source() == MpTransactionFact.Source.PAYGURU_API
-                && MpStatus.paid(fact.status()) && MpStatus.PAID.equals(w.currentString("status"))) {
-            boolean confirmed = confirmPaid(fact.txId());
-            return new Result(confirmed ? WriteResult.Outcome.APPLIED : WriteResult.Outcome.STALE, confirmed, w);
+                && MpStatus.INSTANCE.known(fact.status()) && fact.status().equals(w.currentString("status"))) {
+            return reaffirm(fact, w);
         }
         return new Result(w.outcome(), false, w);
+    }
+
+    /**
+     * Payguru's API reports the status already stored: clear what only a trusted fact can clear — an
+     * unconfirmed payment becomes confirmed, an unknown-code flag is lifted, a final item leaves open-items.
+     */
+    private Result reaffirm(MpTransactionFact fact, WriteResult stale) {
+        var current = stale.current();
+        boolean unconfirmed = MpStatus.paid(fact.status()) && current.get("confirmed") != null
+                && Boolean.FALSE.equals(current.get("confirmed").bool());
+        boolean flagged = current.get("statusKnown") != null && Boolean.FALSE.equals(current.get("statusKnown").bool());
+        boolean settled = MpStatus.INSTANCE.terminal(fact.status());
+        boolean stillOpen = current.containsKey(TableLayout.OPEN_PK);
+        if (!unconfirmed && !flagged && !(settled && stillOpen)) {
+            return new Result(WriteResult.Outcome.STALE, false, stale);
+        }
+        StateChange c = StateChange.of(TableLayout.mpTransaction(fact.txId()), TransactionItem.SORT).existingOnly()
+                .mustMatch("status", fact.status())
+                .set("statusKnown", true)
+                .set("updatedAt", ledger.now().toString());
+        if (MpStatus.paid(fact.status())) {
+            c.set("confirmed", true);
+        }
+        if (settled) {
+            c.remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
+        }
+        WriteResult w = ledger.apply(c);
+        boolean applied = w.outcome() == WriteResult.Outcome.APPLIED;
+        return new Result(applied ? WriteResult.Outcome.APPLIED : w.outcome(), applied && unconfirmed, w);
     }
 
     /**

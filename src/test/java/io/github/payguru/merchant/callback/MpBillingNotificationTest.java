@@ -214,6 +214,25 @@ class MpBillingNotificationTest {
     }
 
     @Test
+    void detailCallLiftsAnUnknownCodeFlagAndSettlesTheItem() {
+        String a = Events.uniqueTxid();
+        assertOk(send(a, "1"));
+        assertOk(send(a, "5"));
+        assertOk(send(a, "31"));
+        assertEquals("OPEN#MP", stored(a).openpk, "an unknown code after a final status is flagged for reconciliation");
+        assertEquals(false, stored(a).statusKnown);
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null), null);
+        assertEquals(WriteResult.Outcome.APPLIED, r.outcome());
+        assertFalse(r.confirmedNow());
+        assertEquals(true, stored(a).statusKnown);
+        assertNull(stored(a).openpk);
+        assertEquals("31", stored(a).unknownStatus, "the code stays on record");
+        assertEquals(WriteResult.Outcome.STALE,
+                transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null), null).outcome(),
+                "nothing left to lift");
+    }
+
+    @Test
     void renewalChargesAreLinkedToTheirSubscriptionCycle() {
         String subsId = Events.uniqueTxid();
         String order = "MP-SUBS-" + subsId;
