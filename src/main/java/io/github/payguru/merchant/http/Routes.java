@@ -21,7 +21,11 @@ public final class Routes {
             new Route("GET", "/payguru/phs/notify", "phs-notify"),
             new Route("POST", "/payguru/phs/notify", "phs-notify"),
             new Route("GET", "/payguru/phs/tckn-verify", "tckn-verify"),
-            new Route("POST", "/payguru/phs/tckn-verify", "tckn-verify"));
+            new Route("POST", "/payguru/phs/tckn-verify", "tckn-verify"),
+            new Route("GET", "/payguru/mp/billing", "mp-billing-notification"),
+            new Route("GET", "/payguru/mp/subscription", "mp-subscription-notification"),
+            new Route("GET", "/payguru/mp/credentials", "mp-credential-service"),
+            new Route("GET", "/payguru/mp/refcode", "mp-refcode-check"));
 
     private Routes() {
     }
