@@ -67,15 +67,19 @@ public class MpOperations {
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
     private final Ledger ledger;
+    private final MpTransactions transactions;
+    private final MpSubscriptions subscriptions;
 
     @Inject
     public MpOperations(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
-            Ledger ledger) {
+            Ledger ledger, MpTransactions transactions, MpSubscriptions subscriptions) {
         this.services = services;
         this.clients = clients;
         this.calls = calls;
         this.api = api;
         this.ledger = ledger;
+        this.transactions = transactions;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -148,7 +152,7 @@ public class MpOperations {
         ServiceDirectory.NamedService svc = service(req);
         String txId = OperationInput.required(req, "transactionId", Validation.NUMERIC_ID);
         PayguruOutcome outcome = PhsOperations.require(TRANSACTION_GET, detail(svc, txId));
-        return PhsOperations.answer(outcome);
+        return withState(PhsOperations.answer(outcome), applyTransaction(svc, txId, transactionOf(outcome.body())));
     }
 
     /**
@@ -179,12 +183,13 @@ public class MpOperations {
             // uncertain (an earlier answer was lost) or abandoned: query first, send only if nothing happened
             PayguruOutcome found = detail(svc, txId);
             String status = PhsOperations.scalar(transactionOf(found.body()), "status");
+            ObjectNode foundState = found.ok() ? applyTransaction(svc, txId, transactionOf(found.body())) : null;
             if (found.ok() && REFUNDED.contains(status)) {
                 setLock(lockPk, LOCK_DONE);
                 LOG.infof("%s txId=%s: an earlier refund went through (status %s); not sent again",
                         TRANSACTION_REFUND, txId, status);
-                return PhsOperations.answer(found).put("transactionId", txId).put("refund", "already-done")
-                        .put("status", status);
+                return withState(PhsOperations.answer(found).put("transactionId", txId).put("refund", "already-done")
+                        .put("status", status), foundState);
             }
             if (!found.ok()) {
                 throw PayguruFailure.of(TRANSACTION_REFUND, new PayguruOutcome(found.kind(), found.httpStatus(),
@@ -210,7 +215,11 @@ public class MpOperations {
         if (outcome.ok()) {
             setLock(lockPk, LOCK_DONE);
             LOG.infof("%s txId=%s: accepted by Payguru", TRANSACTION_REFUND, txId);
-            return PhsOperations.answer(outcome).put("transactionId", txId).put("refund", "accepted");
+            JsonNode tx = transactionOf(outcome.body());
+            // the refund answer may carry the transaction (7 refund in progress, or 6); otherwise 7 is implied
+            ObjectNode state = tx.isObject() && tx.has("status") ? applyTransaction(svc, txId, tx)
+                    : applyStatus(svc, txId, MpStatus.REFUND_IN_PROGRESS);
+            return withState(PhsOperations.answer(outcome).put("transactionId", txId).put("refund", "accepted"), state);
         }
         if (!outcome.kind().uncertain()) {
             setLock(lockPk, LOCK_RELEASED);
@@ -226,14 +235,16 @@ public class MpOperations {
             found = PayguruOutcome.transport(PayguruOutcome.Kind.RATE_LIMITED, limited.code(), limited.getMessage());
         }
         String status = PhsOperations.scalar(transactionOf(found.body()), "status");
+        ObjectNode foundState = found.ok() ? applyTransaction(svc, txId, transactionOf(found.body())) : null;
         if (found.ok() && REFUNDED.contains(status)) {
             setLock(lockPk, LOCK_DONE);
-            return PhsOperations.answer(found).put("transactionId", txId).put("refund", "confirmed-by-query")
-                    .put("status", status);
+            return withState(PhsOperations.answer(found).put("transactionId", txId).put("refund", "confirmed-by-query")
+                    .put("status", status), foundState);
         }
         ObjectNode details = OperationRequest.object();
         if (found.ok()) {
             details.set("transaction", transactionOf(found.body()));
+            details.set("state", foundState);
         }
         throw PayguruFailure.of(TRANSACTION_REFUND, new PayguruOutcome(outcome.kind(), outcome.httpStatus(),
                 outcome.code(), outcome.message() + "; the refund may or may not have been done: "
@@ -247,7 +258,7 @@ public class MpOperations {
         ServiceDirectory.NamedService svc = service(req);
         String subsId = OperationInput.required(req, "subscriptionId", Validation.NUMERIC_ID);
         PayguruOutcome outcome = PhsOperations.require(SUBSCRIPTION_GET, subscriptionDetail(svc, subsId));
-        return PhsOperations.answer(outcome);
+        return withState(PhsOperations.answer(outcome), applySubscription(svc, subsId, outcome.body().path("subscription")));
     }
 
     /** Cancels a subscription once; when the answer is lost, the subscription is queried and its state reported. */
@@ -257,7 +268,8 @@ public class MpOperations {
         PayguruOutcome outcome = calls.call(SUBSCRIPTION_CANCEL, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
                 () -> clients.mp().subscriptionCancel(services.merchantId(), svc.payguruId(), subsId));
         if (outcome.ok()) {
-            return PhsOperations.answer(outcome).put("subscriptionId", subsId).put("cancel", "accepted");
+            return withState(PhsOperations.answer(outcome).put("subscriptionId", subsId).put("cancel", "accepted"),
+                    applySubscription(svc, subsId, outcome.body().path("subscription")));
         }
         if (!outcome.kind().uncertain()) {
             throw PayguruFailure.of(SUBSCRIPTION_CANCEL, outcome);
@@ -270,8 +282,8 @@ public class MpOperations {
         }
         String status = PhsOperations.scalar(found.body().path("subscription"), "status");
         if (found.ok() && "cancelled".equalsIgnoreCase(status)) {
-            return PhsOperations.answer(found).put("subscriptionId", subsId).put("cancel", "confirmed-by-query")
-                    .put("status", status);
+            return withState(PhsOperations.answer(found).put("subscriptionId", subsId).put("cancel", "confirmed-by-query")
+                    .put("status", status), applySubscription(svc, subsId, found.body().path("subscription")));
         }
         ObjectNode details = OperationRequest.object();
         if (found.ok()) {
@@ -338,6 +350,80 @@ public class MpOperations {
     PayguruOutcome subscriptionDetail(ServiceDirectory.NamedService svc, String subsId) {
         return calls.call(SUBSCRIPTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
                 () -> clients.mp().subscriptionDetail(services.merchantId(), svc.payguruId(), subsId));
+    }
+
+    /**
+     * Applies a transaction Payguru's API reported through the MP state machine ({@link MpTransactions}, the
+     * same as the billing callback, source {@code PAYGURU_API}): a query never moves a state backwards and
+     * a paid status read from the API confirms the payment.
+     */
+    ObjectNode applyTransaction(ServiceDirectory.NamedService svc, String txId, JsonNode tx) {
+        String status = PhsOperations.scalar(tx, "status");
+        if (status == null || !Validation.STATUS_CODE.matcher(status).matches()) {
+            return OperationRequest.object().put("result", "not-applied").put("reason", "no status in Payguru's answer");
+        }
+        Amount amount = null;
+        String amountText = PhsOperations.scalar(tx, "amount");
+        if (amountText != null) {
+            try {
+                amount = Amount.parse(amountText);
+            } catch (IllegalArgumentException e) {
+                amount = null;
+            }
+        }
+        String id = PhsOperations.firstNonNull(PhsOperations.scalar(tx, "id"), txId);
+        if (!id.equals(txId)) {
+            return OperationRequest.object().put("result", "not-applied").put("reason", "Payguru answered another id");
+        }
+        String order = PhsOperations.scalar(tx, "referenceCode");
+        String subsId = PhsOperations.scalar(tx, "subscriptionId");
+        MpTransactionFact fact = new MpTransactionFact(txId, svc.payguruId(), status,
+                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null, amount,
+                PhsOperations.scalar(tx, "operator"), PhsOperations.scalar(tx, "item"),
+                PhsOperations.scalar(tx, "billingType"),
+                subsId != null && Validation.NUMERIC_ID.matcher(subsId).matches() ? subsId : null,
+                PhsOperations.scalar(tx, "error"), PhsOperations.scalar(tx, "errorDetail"), null, java.util.Map.of(),
+                MpTransactionFact.Source.PAYGURU_API);
+        MpTransactions.Result r = transactions.apply(fact, null);
+        return stateOf(r.write(), r.outcome(), status, "status");
+    }
+
+    /** A status Payguru implied without a transaction in its answer (refund accepted: 7). */
+    ObjectNode applyStatus(ServiceDirectory.NamedService svc, String txId, String status) {
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(txId, svc.payguruId(), status, null), null);
+        return stateOf(r.write(), r.outcome(), status, "status");
+    }
+
+    /** Applies a subscription cycle Payguru's API reported, ordered by its last transaction id (as the callbacks are). */
+    ObjectNode applySubscription(ServiceDirectory.NamedService svc, String subsId, JsonNode s) {
+        String status = PhsOperations.scalar(s, "status");
+        String lastTx = PhsOperations.scalar(s, "lastTransaction");
+        if (status == null || lastTx == null || !Validation.NUMERIC_ID.matcher(lastTx).matches()) {
+            return OperationRequest.object().put("result", "not-applied")
+                    .put("reason", "no status or lastTransaction in Payguru's answer");
+        }
+        String order = PhsOperations.scalar(s, "referenceCode");
+        MpSubscriptionFact fact = new MpSubscriptionFact(subsId, lastTx, svc.payguruId(), status,
+                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null,
+                PhsOperations.scalar(s, "operator"), null, null, java.util.Map.of());
+        WriteResult w = subscriptions.apply(fact, null);
+        return stateOf(w, w.outcome(), status, "status");
+    }
+
+    private static ObjectNode stateOf(WriteResult w, WriteResult.Outcome outcome, String reported, String attribute) {
+        ObjectNode state = OperationRequest.object().put("result", outcome.label()).put("reported", reported);
+        String stored = outcome == WriteResult.Outcome.APPLIED ? reported : w.currentString(attribute);
+        if (stored != null) {
+            state.put("status", stored);
+        }
+        return state;
+    }
+
+    private static ObjectNode withState(ObjectNode answer, ObjectNode state) {
+        if (state != null) {
+            answer.set("state", state);
+        }
+        return answer;
     }
 
     /** The transaction of a detail answer: the docs put it under {@code subscription} even for transactions. */

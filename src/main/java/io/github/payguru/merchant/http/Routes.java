@@ -22,6 +22,10 @@ public final class Routes {
             new Route("POST", "/payguru/phs/notify", "phs-notify"),
             new Route("GET", "/payguru/phs/tckn-verify", "tckn-verify"),
             new Route("POST", "/payguru/phs/tckn-verify", "tckn-verify"),
+            new Route("GET", "/payguru/mp/billing", "mp-billing-notification"),
+            new Route("GET", "/payguru/mp/subscription", "mp-subscription-notification"),
+            new Route("GET", "/payguru/mp/credentials", "mp-credential-service"),
+            new Route("GET", "/payguru/mp/refcode", "mp-refcode-check"),
             // operations: JSON in, JSON out; IAM-authorized (SigV4) in AWS, open on the local run
             new Route("POST", "/ops/mp/payment-page", "mp-payment-page"),
             new Route("POST", "/ops/mp/transaction-get", "mp-transaction-get"),

@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.local;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,9 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.MpRefcodes;
 import io.github.payguru.merchant.core.PhsOrders;
 import io.github.payguru.merchant.http.Routes;
 import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.RefcodeItem;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.http.HttpMethod;
@@ -35,7 +38,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * HttpApi events) on localhost, turns each request into the payload-2.0 event Lambda would get,
  * calls the same {@code @Named} handler bean, and writes its response back. Dev and test only.
  * <p>
- * Also serves {@code POST /_local/phs/orders} to register an order's TCKN for TCKN verify.
+ * Also serves {@code POST /_local/phs/orders} to register an order's TCKN for TCKN verify, and
+ * {@code POST /_local/mp/refcodes} to register an MP reference code (REFKOD) for the refcode check.
  */
 @IfBuildProfile(anyOf = { "dev", "test" })
 @ApplicationScoped
@@ -49,6 +53,9 @@ public class LocalGateway {
     @Inject
     PhsOrders orders;
 
+    @Inject
+    MpRefcodes refcodes;
+
     void routes(@Observes Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(1 << 20);
         for (Routes.Route route : Routes.ALL) {
@@ -56,6 +63,7 @@ public class LocalGateway {
                     .blockingHandler(ctx -> invoke(route, ctx), false);
         }
         router.post("/_local/phs/orders").handler(body).blockingHandler(this::registerOrder, false);
+        router.post("/_local/mp/refcodes").handler(body).blockingHandler(this::registerRefcode, false);
         LOG.infof("local gateway: %d routes", Routes.ALL.size());
     }
 
@@ -120,6 +128,25 @@ public class LocalGateway {
             ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
                     .end(json.createObjectNode().put("service", o.service).put("order", o.orderRef)
                             .put("amount", o.amount).put("status", o.status).toString());
+        } catch (BadRequestException e) {
+            ctx.response().setStatusCode(e.status()).putHeader("content-type", "application/json")
+                    .end(json.createObjectNode().put("error", e.getMessage()).toString());
+        } catch (Exception e) {
+            ctx.response().setStatusCode(400).putHeader("content-type", "application/json")
+                    .end(json.createObjectNode().put("error", "body must be a JSON object").toString());
+        }
+    }
+
+    /** {@code {"service":"3001","refcode":"XQWESTRES","order":"…","validMinutes":30}} → 201. */
+    private void registerRefcode(RoutingContext ctx) {
+        try {
+            JsonNode in = json.readTree(ctx.body().asString());
+            String minutes = text(in, "validMinutes");
+            RefcodeItem r = refcodes.register(text(in, "service"), text(in, "refcode"), text(in, "order"),
+                    minutes == null ? null : Duration.ofMinutes(Long.parseLong(minutes)));
+            ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+                    .end(json.createObjectNode().put("refcode", r.code).put("service", r.service)
+                            .put("validUntil", r.validUntil).toString());
         } catch (BadRequestException e) {
             ctx.response().setStatusCode(e.status()).putHeader("content-type", "application/json")
                     .end(json.createObjectNode().put("error", e.getMessage()).toString());

@@ -97,20 +97,27 @@ public record PayguruOutcome(Kind kind, int httpStatus, String code, String mess
         return new PayguruOutcome(kind, 0, code, message, MissingNode.getInstance());
     }
 
-    /** Classifies a PHS answer: HTTP status first, then {@code status} ({@code 000} or {@code ERR_0xx}). */
+    /**
+     * Classifies a PHS answer: {@code 000} on a 2xx is success; a documented {@code ERR_0xx} decides the kind;
+     * otherwise the HTTP status does; an undocumented {@code ERR_} code on a 2xx is a refusal.
+     */
     public static PayguruOutcome phs(int http, JsonNode body) {
         String status = text(body, "status");
         String message = text(body, "message");
         if (http >= 200 && http < 300 && PHS_SUCCESS.equals(status)) {
             return new PayguruOutcome(Kind.OK, http, status, message == null ? "Success" : message, body);
         }
-        if (status != null && status.startsWith("ERR_")) {
-            return new PayguruOutcome(PHS_CODES.getOrDefault(status, Kind.REJECTED), http, status,
-                    message == null ? status : message, body);
+        if (status != null && PHS_CODES.containsKey(status)) {
+            return new PayguruOutcome(PHS_CODES.get(status), http, status, message == null ? status : message, body);
         }
         Kind byHttp = byHttpStatus(http);
         if (byHttp != null) {
-            return new PayguruOutcome(byHttp, http, "HTTP_" + http, message == null ? httpMessage(http) : message, body);
+            boolean coded = status != null && status.startsWith("ERR_");
+            return new PayguruOutcome(byHttp, http, coded ? status : "HTTP_" + http,
+                    message == null ? httpMessage(http) : message, body);
+        }
+        if (status != null && status.startsWith("ERR_")) {
+            return new PayguruOutcome(Kind.REJECTED, http, status, message == null ? status : message, body);
         }
         return new PayguruOutcome(Kind.MALFORMED, http, "MALFORMED_RESPONSE",
                 "Payguru answered without a status code", body);

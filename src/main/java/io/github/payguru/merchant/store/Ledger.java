@@ -57,12 +57,14 @@ public class Ledger {
     private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<NotificationLogItem> log;
     private final PayguruConfig config;
+    private final DynamoDbEnhancedClient enhanced;
     private Clock clock = Clock.systemUTC();
 
     @Inject
     public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, PayguruConfig config) {
         this.dynamo = dynamo;
         this.config = config;
+        this.enhanced = enhanced;
         this.tableName = config.table().name();
         this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
         this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
@@ -186,6 +188,26 @@ public class Ledger {
 
     public Optional<TransactionItem> transaction(String pk) {
         return Optional.ofNullable(get(transactions, pk, TransactionItem.SORT));
+    }
+
+    /** Any item by its static schema (MP subscriptions, credentials, reference codes). */
+    public <T> Optional<T> item(software.amazon.awssdk.enhanced.dynamodb.TableSchema<T> schema, String pk, String sk) {
+        return Optional.ofNullable(get(enhanced.table(tableName, schema), pk, sk));
+    }
+
+    /** Items of the by-order GSI for a merchant order whose index sort key starts with {@code prefix}. */
+    public <T> List<T> byOrder(software.amazon.awssdk.enhanced.dynamodb.TableSchema<T> schema, String orderRef,
+            String prefix) {
+        try {
+            List<T> out = new ArrayList<>();
+            enhanced.table(tableName, schema).index(TableLayout.BY_ORDER)
+                    .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
+                            Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue(prefix).build())))
+                    .forEach(p -> out.addAll(p.items()));
+            return out;
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     public Optional<OrderItem> order(String pk) {

@@ -54,6 +54,11 @@ public final class StateChange {
         return this;
     }
 
+    public StateChange set(String name, long value) {
+        set.put(name, AttributeValue.fromN(Long.toString(value)));
+        return this;
+    }
+
     public StateChange set(String name, Map<String, String> value) {
         if (value != null && !value.isEmpty()) {
             Map<String, AttributeValue> m = new LinkedHashMap<>();
@@ -87,6 +92,15 @@ public final class StateChange {
         return set(name, value);
     }
 
+    /**
+     * Refuse the change when the stored boolean differs (absent passes), without setting it: e.g. confirm
+     * only what is still unconfirmed.
+     */
+    public StateChange mustMatch(String name, boolean stored) {
+        mustMatch.put(name, AttributeValue.fromBool(stored));
+        return this;
+    }
+
     /** Apply only from these stored statuses of {@code attribute}; {@link StatusMachine#NONE} allows creation. */
     public StateChange transition(String attribute, String newStatus, Collection<String> from) {
         this.statusAttribute = attribute;
@@ -98,6 +112,20 @@ public final class StateChange {
     public StateChange newerThanStored(String attribute, long value) {
         this.sequenceAttribute = attribute;
         this.sequence = AttributeValue.fromN(Long.toString(value));
+        set.put(attribute, sequence);
+        return this;
+    }
+
+    /**
+     * As {@link #newerThanStored(String, long)} for numbers beyond a {@code long} (e.g. a txId with a
+     * tie-break digit appended); {@code decimalDigits} must be a plain non-negative integer.
+     */
+    public StateChange newerThanStored(String attribute, String decimalDigits) {
+        if (decimalDigits == null || !decimalDigits.matches("\\d{1,38}")) {
+            throw new IllegalArgumentException("sequence must be 1 to 38 digits");
+        }
+        this.sequenceAttribute = attribute;
+        this.sequence = AttributeValue.fromN(decimalDigits);
         set.put(attribute, sequence);
         return this;
     }

@@ -46,9 +46,24 @@ public final class TableLayout {
     /** Sort key of the lock that keeps a refund from being sent twice, beside the transaction ({@code sk = TX}). */
     public static final String REFUND_LOCK = "REFUND";
 
+    /** MP transaction (one-off charge or subscription renewal). */
     public static String mpTransaction(String txId) {
         return "TX#MP#" + txId;
     }
+
+    /** One MP subscription cycle ({@code subsId}); its credential item shares the partition. */
+    public static String mpSubscription(String subsId) {
+        return "SUB#MP#" + subsId;
+    }
+
+    /** A reference code (REFKOD) the merchant registered for SMS-initiated payments. */
+    public static String mpRefcode(String code) {
+        return "REFCODE#MP#" + code;
+    }
+
+    /** Open-items partitions of the MP line: transactions and subscriptions. */
+    public static final String OPEN_MP = "MP";
+    public static final String OPEN_MP_SUBSCRIPTION = "MPSUB";
 
     public static String orderRef(String order) {
         return "ORDER#" + order;

@@ -39,6 +39,18 @@ public class TransactionItem {
             .addAttribute(String.class, a -> a.name("bank").getter(i -> i.bank).setter((i, v) -> i.bank = v))
             .addAttribute(String.class,
                     a -> a.name("transactionDate").getter(i -> i.transactionDate).setter((i, v) -> i.transactionDate = v))
+            .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
+            .addAttribute(Boolean.class,
+                    a -> a.name("confirmed").getter(i -> i.confirmed).setter((i, v) -> i.confirmed = v))
+            .addAttribute(String.class,
+                    a -> a.name("unknownStatus").getter(i -> i.unknownStatus).setter((i, v) -> i.unknownStatus = v))
+            .addAttribute(String.class, a -> a.name("operator").getter(i -> i.operator).setter((i, v) -> i.operator = v))
+            .addAttribute(String.class, a -> a.name("item").getter(i -> i.item).setter((i, v) -> i.item = v))
+            .addAttribute(String.class,
+                    a -> a.name("billingType").getter(i -> i.billingType).setter((i, v) -> i.billingType = v))
+            .addAttribute(String.class, a -> a.name("error").getter(i -> i.error).setter((i, v) -> i.error = v))
+            .addAttribute(String.class, a -> a.name("errorDesc").getter(i -> i.errorDesc).setter((i, v) -> i.errorDesc = v))
+            .addAttribute(String.class, a -> a.name("msisdn").getter(i -> i.msisdn).setter((i, v) -> i.msisdn = v))
             .addAttribute(EnhancedType.mapOf(String.class, String.class),
                     a -> a.name("attributes").getter(i -> i.attributes).setter((i, v) -> i.attributes = v))
             .addAttribute(String.class,
@@ -77,7 +89,26 @@ public class TransactionItem {
     public String amountWire;
     public String bank;
     public String transactionDate;
-    /** Line-specific extras (operator, billing type, pass-through parameters, …). */
+    /** MP: the subscription cycle a renewal charge belongs to ({@code SUB#MP#<subsId>}). */
+    public String subsId;
+    /**
+     * MP: false while a paid status reported by a callback awaits confirmation by Payguru's
+     * transaction detail (confirm before trust); true once confirmed. Absent for PHS.
+     */
+    public Boolean confirmed;
+    /** MP: the last status code this version did not know, kept as sent (the item is flagged). */
+    public String unknownStatus;
+    /** MP operator code as sent (1 Turkcell, 4 Türk Telekom, 5 Vodafone). */
+    public String operator;
+    public String item;
+    /** MP billing type as sent (values undocumented). */
+    public String billingType;
+    /** MP error code and description as sent (undocumented). */
+    public String error;
+    public String errorDesc;
+    /** MP: the MSISDN exactly as Payguru sent it (already masked/encrypted by Payguru). */
+    public String msisdn;
+    /** MP: the merchant's pass-through query parameters, verbatim. */
     public Map<String, String> attributes;
     public String lastNotification;
     public String createdAt;

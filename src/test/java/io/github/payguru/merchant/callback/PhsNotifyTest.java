@@ -32,6 +32,7 @@ import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.DynamoCalls;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
@@ -185,6 +186,19 @@ class PhsNotifyTest {
         assertEquals(1L, t.version);
         assertEquals(updatedAt, t.updatedAt);
         assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+    }
+
+    @Test
+    void freshNotificationAndDuplicateCostOneRoundTripEach() {
+        String txid = Events.uniqueTxid();
+        APIGatewayV2HTTPEvent e = Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"));
+        Map<String, Integer> before = DynamoCalls.snapshot();
+        assertEquals("OK", call(e).getBody());
+        assertEquals(Map.of("TransactWriteItems", 1), DynamoCalls.since(before));
+        before = DynamoCalls.snapshot();
+        assertEquals("OK", call(e).getBody());
+        assertEquals(Map.of("TransactWriteItems", 1), DynamoCalls.since(before),
+                "the duplicate's first answer comes back in the cancellation reason");
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.local.EmbeddedDynamoDb;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -46,6 +47,18 @@ class StorageFailureTest {
 
     @Inject
     TcknVerifyHandler verify;
+
+    @Inject
+    MpBillingNotificationHandler mpBilling;
+
+    @Test
+    void mpBillingAnswers503NotOk() {
+        String tx = Events.uniqueTxid();
+        APIGatewayV2HTTPResponse billing = mpBilling.handleRequest(
+                MpEvents.get(MpEvents.BILLING, MpEvents.billing(tx, "3")), null);
+        assertEquals(503, billing.getStatusCode());
+        assertNotEquals("OK", billing.getBody());
+    }
 
     @Test
     void phsNotifyAnswers503NotOk() {

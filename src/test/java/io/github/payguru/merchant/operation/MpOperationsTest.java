@@ -5,40 +5,46 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.core.MpTransactions;
 import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.payguru.RateLimiter;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
-import io.github.payguru.merchant.support.StubPayguru;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** MP operations against a Payguru stand-in on the app's HTTP port: success, each failure, retries, refund safety. */
+/** MP operations against the Payguru simulator: success, each failure, read retries, refund safety, shared limits. */
 @QuarkusTest
 class MpOperationsTest {
 
-    static final String GOLD = "501";
+    /** The made-up one-off MP service of the test profile ({@code payguru.services.game}). */
+    static final String GAME = "2001";
 
     @Inject
-    StubPayguru payguru;
+    PayguruSimulator payguru;
 
     @Inject
     RateLimiter limiter;
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    MpTransactions transactions;
 
     @BeforeEach
     void fresh() {
@@ -47,27 +53,32 @@ class MpOperationsTest {
     }
 
     @AfterEach
-    void realTime() {
+    void realTime() throws InterruptedException {
         limiter.useClock(Clock.systemUTC());
+        OperationsTestSupport.settle();
+        payguru.reset();
     }
 
     static String tx(String id) {
-        return "{\"service\":\"" + GOLD + "\",\"transactionId\":\"" + id + "\"}";
+        return "{\"service\":\"" + GAME + "\",\"transactionId\":\"" + id + "\"}";
+    }
+
+    String paid(String amount) {
+        return payguru.seedMpTransaction(GAME, 3, amount, "MP-" + Events.uniqueTxid()).id;
     }
 
     @Test
     void paymentPageSignsStoresAndAnswersTheRedirect() {
         String ref = "MP-" + Events.uniqueTxid();
-        String body = "{\"service\":\"gold\",\"referenceCode\":\"" + ref + "\",\"item\":\"Gold membership\",\"price\":12.50,"
-                + "\"successUrl\":\"https://shop.example/ok\",\"failureUrl\":\"https://shop.example/fail\",\"hasTrialPeriod\":true,\"trialPeriodDay\":7}";
+        String body = "{\"service\":\"game\",\"referenceCode\":\"" + ref + "\",\"item\":\"Gold membership\",\"price\":12.50,"
+                + "\"successUrl\":\"https://shop.example/ok\",\"failureUrl\":\"https://shop.example/fail\"}";
         Answer a = call("mp-payment-page", body).expect(200);
-        assertEquals("https://cp.example/pay/" + ref, a.body().get("redirectUrl").asText());
-        Map<String, String> sent = payguru.requests("cp.token").get(0);
+        assertTrue(a.body().get("redirectUrl").asText().contains("/_simulator/cp/pay/"), a.body().toString());
+        Map<String, String> sent = payguru.requests("cp.token").get(0).params();
         assertEquals("12.50", sent.get("price"));
-        assertEquals("true", sent.get("hasTrialPeriod"));
-        assertEquals(PayguruKeys.md5Hex("1000", GOLD, ref, "Gold membership", "12.50", "https://shop.example/ok",
-                "https://shop.example/fail", "local-mp-secret-key"), sent.get("key"));
-        var order = ledger.order(TableLayout.mpOrder(GOLD, ref)).orElseThrow();
+        assertEquals(PayguruKeys.md5Hex("1000", GAME, ref, "Gold membership", "12.50", "https://shop.example/ok",
+                "https://shop.example/fail", "local-mp-game-key"), sent.get("key"));
+        var order = ledger.order(TableLayout.mpOrder(GAME, ref)).orElseThrow();
         assertEquals("created", order.status);
         assertEquals("12.5", order.amount);
         assertEquals(TableLayout.orderRef(ref), order.gsi1pk);
@@ -79,98 +90,153 @@ class MpOperationsTest {
     }
 
     @Test
-    void paymentPageFailedResultCarriesPayguruCode() {
-        payguru.failNext("cp.token", 200, "3001");
-        Answer a = call("mp-payment-page", "{\"service\":\"501\",\"referenceCode\":\"MP-F-" + Events.uniqueTxid()
-                + "\",\"item\":\"x\",\"price\":\"1.00\",\"successUrl\":\"https://a.example/s\",\"failureUrl\":\"https://a.example/f\"}")
-                .expect(422);
-        assertEquals("3001", a.error());
-        assertEquals("Message 3001", a.body().path("error").path("message").asText());
-        assertEquals("payguru", a.body().path("error").path("source").asText());
+    void fullLoopPaymentPageCallbackPaidRefundRefunded() {
+        String ref = "MP-LOOP-" + Events.uniqueTxid();
+        Answer page = call("mp-payment-page", "{\"service\":\"game\",\"referenceCode\":\"" + ref
+                + "\",\"item\":\"Extra lives\",\"price\":\"4.99\",\"successUrl\":\"https://shop.example/ok\","
+                + "\"failureUrl\":\"https://shop.example/fail\"}").expect(200);
+        // the customer confirms on the payment page; Payguru sends the billing notifications to our callback
+        io.restassured.RestAssured.given().redirects().follow(false)
+                .get(page.body().get("redirectUrl").asText() + "?result=paid").then().statusCode(302);
+        assertTrue(payguru.awaitDeliveries(java.time.Duration.ofSeconds(10)));
+        String txId = payguru.mpTransactions().stream().filter(t -> ref.equals(t.referenceCode)).findFirst()
+                .orElseThrow().id;
+        var afterCallback = transactions.find(txId).orElseThrow();
+        assertEquals("3", afterCallback.status, "paid through the billing callback");
+        assertEquals(ref, afterCallback.orderRef);
+        assertEquals(1, ledger.transactionsOfOrder(ref).size(), "the order's transaction, found by its reference");
+
+        // the merchant confirms with Payguru's API before fulfilling
+        Answer confirmed = call("mp-transaction-get", tx(txId)).expect(200);
+        assertTrue(transactions.fulfillable(transactions.find(txId).orElseThrow()), confirmed.body().toString());
+
+        // refund: 3 -> 7 -> 6, through the operation's answer and the callbacks alike
+        call("mp-transaction-refund", tx(txId)).expect(200);
+        assertTrue(payguru.awaitDeliveries(java.time.Duration.ofSeconds(10)));
+        assertEquals("6", transactions.find(txId).orElseThrow().status, "refunded");
+        assertEquals(1, payguru.requests("mp.transaction.refund").size());
     }
 
     @Test
-    void transactionGetSuccessNotFoundIpRateLimitAndServerError() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "12.50");
+    void paymentPageFailedResultCarriesPayguruCode() {
+        payguru.failNext("cp.token", 400, PayguruSimulator.MP_INVALID_KEY);
+        Answer a = call("mp-payment-page", "{\"service\":\"2001\",\"referenceCode\":\"MP-F-" + Events.uniqueTxid()
+                + "\",\"item\":\"x\",\"price\":\"1.00\",\"successUrl\":\"https://a.example/s\",\"failureUrl\":\"https://a.example/f\"}")
+                .expect(422);
+        assertEquals(PayguruSimulator.MP_INVALID_KEY, a.error());
+        assertEquals("payguru", a.body().path("error").path("source").asText());
+        assertEquals(400, a.body().path("error").path("payguruHttpStatus").asInt());
+    }
+
+    @Test
+    void transactionGetAppliesAndConfirmsTheState() {
+        String id = paid("12.50");
         Answer ok = call("mp-transaction-get", tx(id)).expect(200);
         assertEquals(3, ok.body().path("payguru").path("subscription").path("status").asInt());
+        assertEquals("applied", ok.body().path("state").path("result").asText());
+        var stored = transactions.find(id).orElseThrow();
+        assertEquals("3", stored.status);
+        assertTrue(transactions.fulfillable(stored), "a paid status read from Payguru's API is confirmed");
+        // a query answering an older status never moves it back
+        payguru.mpTransaction(id).orElseThrow().status = 1;
+        Answer stale = call("mp-transaction-get", tx(id)).expect(200);
+        assertEquals("stale", stale.body().path("state").path("result").asText());
+        assertEquals("3", transactions.find(id).orElseThrow().status);
+    }
 
-        assertEquals("404", call("mp-transaction-get", tx("1" + id)).expect(404).error());
+    @Test
+    void transactionGetNotFoundIpRateLimitAndServerError() {
+        String id = paid("12.50");
+        Answer missing = call("mp-transaction-get", tx("1" + id)).expect(404);
+        assertEquals(PayguruSimulator.MP_NOT_FOUND, missing.error());
 
         payguru.allowIp(false);
         Answer ip = call("mp-transaction-get", tx(id)).expect(502);
-        assertEquals("HTTP_403", ip.error());
         assertEquals("IP_NOT_ALLOWED", ip.body().path("error").path("outcome").asText());
+        assertEquals(403, ip.body().path("error").path("payguruHttpStatus").asInt());
         payguru.allowIp(true);
 
         payguru.failNext("mp.transaction.detail", 429, null);
         Answer limited = call("mp-transaction-get", tx(id)).expect(429);
-        assertEquals("HTTP_429", limited.error());
         assertEquals("payguru", limited.body().path("error").path("source").asText());
+        assertEquals("RATE_LIMITED", limited.body().path("error").path("outcome").asText());
 
-        // a 5xx on a read is tried again (a new window: six calls within a second hit the 5/s limit)
+        // a 5xx on a read is tried again (a new window: six calls within a second hit our 5/s limit)
         limiter.useClock(OperationsTestSupport.freshDay());
         int before = payguru.requests("mp.transaction.detail").size();
         payguru.failNext("mp.transaction.detail", 503, null);
         call("mp-transaction-get", tx(id)).expect(200);
         assertEquals(before + 2, payguru.requests("mp.transaction.detail").size());
+        // two 5xx in a row: the caller gets 502 with Payguru's status
+        payguru.failNext("mp.transaction.detail", 500, null);
+        payguru.failNext("mp.transaction.detail", 500, null);
+        assertEquals("UNAVAILABLE", call("mp-transaction-get", tx(id)).expect(502).body().path("error").path("outcome")
+                .asText());
     }
 
     @Test
-    void aReadThatTimesOutIsRepeatedOnce() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "5.00");
-        payguru.delayNext("mp.transaction.detail", Duration.ofMillis(1500));
+    void aReadThatTimesOutIsRepeatedAndTwoTimeoutsAre504() {
+        String id = paid("5.00");
+        OperationsTestSupport.delayed(payguru, "mp.transaction.detail", 1500);
         call("mp-transaction-get", tx(id)).expect(200);
         assertEquals(2, payguru.requests("mp.transaction.detail").size());
+        OperationsTestSupport.delayed(payguru, "mp.transaction.detail", 1500);
+        OperationsTestSupport.delayed(payguru, "mp.transaction.detail", 1500);
+        assertEquals("TIMEOUT", call("mp-transaction-get", tx(id)).expect(504).error());
     }
 
     @Test
     void refundIsSentOnceAndAnsweredFromTheLockAfterwards() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "12.50");
+        String id = paid("12.50");
         Answer a = call("mp-transaction-refund", tx(id)).expect(200);
         assertEquals("accepted", a.body().get("refund").asText());
+        assertEquals("applied", a.body().path("state").path("result").asText());
         assertEquals("ALREADY_REFUNDED", call("mp-transaction-refund", tx(id)).expect(409).error());
         assertEquals(1, payguru.requests("mp.transaction.refund").size());
     }
 
     @Test
     void aRefusedRefundReleasesTheLock() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "12.50");
-        payguru.failNext("mp.transaction.refund", 400, "1004");
-        Answer refused = call("mp-transaction-refund", tx(id)).expect(422);
-        assertEquals("1004", refused.error());
+        String id = paid("12.50");
+        payguru.failNext("mp.transaction.refund", 409, PayguruSimulator.MP_WRONG_STATE);
+        Answer refused = call("mp-transaction-refund", tx(id)).expect(409);
+        assertEquals(PayguruSimulator.MP_WRONG_STATE, refused.error());
         call("mp-transaction-refund", tx(id)).expect(200);
         assertEquals(2, payguru.requests("mp.transaction.refund").size());
+        // a refund Payguru refuses for its state (already refunded) is a 409 from Payguru, not sent by us twice
+        String other = payguru.seedMpTransaction(GAME, 6, "1.00", "MP-" + Events.uniqueTxid()).id;
+        assertEquals(PayguruSimulator.MP_WRONG_STATE, call("mp-transaction-refund", tx(other)).expect(409).error());
     }
 
     @Test
-    void aRefundWhoseAnswerTimesOutIsQueriedNotSentTwice() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "12.50");
-        payguru.delayNext("mp.transaction.refund", Duration.ofMillis(1500)); // Payguru did it, the answer is late
-        Answer a = call("mp-transaction-refund", tx(id)).expect(200);
-        assertEquals("confirmed-by-query", a.body().get("refund").asText());
-        assertEquals("7", a.body().get("status").asText());
+    void aRefundWhoseAnswerTimesOutIsQueriedNotSentTwice() throws InterruptedException {
+        String id = paid("12.50");
+        // Payguru carries the refund out after our read timeout: the answer is lost
+        OperationsTestSupport.delayed(payguru, "mp.transaction.refund", 1500);
+        Answer lost = call("mp-transaction-refund", tx(id)).expect(504);
+        assertEquals("TIMEOUT", lost.error());
+        assertEquals(1, payguru.requests("mp.transaction.detail").size(), "queried at once instead of resending");
+        OperationsTestSupport.settle(); // Payguru has done it meanwhile
+        // the merchant asks again: the transaction is queried first, shows the refund, nothing is sent
+        Answer again = call("mp-transaction-refund", tx(id)).expect(200);
+        assertEquals("already-done", again.body().get("refund").asText());
+        assertTrue(java.util.Set.of("6", "7").contains(again.body().get("status").asText()), again.body().toString());
         assertEquals("ALREADY_REFUNDED", call("mp-transaction-refund", tx(id)).expect(409).error());
-        assertEquals(1, payguru.requests("mp.transaction.refund").size());
-        assertEquals(1, payguru.requests("mp.transaction.detail").size());
+        assertEquals(1, payguru.requests("mp.transaction.refund").size(), "the refund reached Payguru once");
+        assertEquals(2, payguru.requests("mp.transaction.detail").size());
     }
 
     @Test
-    void aRefundLostBeforePayguruDidItIsReportedThenSentOnlyAfterAQuery() {
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "12.50");
-        payguru.delayNext("mp.transaction.refund", Duration.ofMillis(1500));
+    void aRefundLostBeforePayguruDidItIsReportedThenSentOnlyAfterAQuery() throws InterruptedException {
+        String id = paid("12.50");
+        OperationsTestSupport.delayed(payguru, "mp.transaction.refund", 1500);
         payguru.failNext("mp.transaction.refund", 500, null); // not done, and the answer is late
         Answer lost = call("mp-transaction-refund", tx(id)).expect(504);
         assertEquals("TIMEOUT", lost.error());
         assertEquals(3, lost.body().path("transaction").path("status").asInt());
         assertTrue(lost.body().path("error").path("message").asText().contains("Not sent again"));
         assertEquals(1, payguru.requests("mp.transaction.refund").size());
+        OperationsTestSupport.settle(); // the lost request has finished on Payguru's side (refused)
 
         Answer retried = call("mp-transaction-refund", tx(id)).expect(200);
         assertEquals("accepted", retried.body().get("refund").asText());
@@ -180,59 +246,65 @@ class MpOperationsTest {
 
     @Test
     void refundsBeyondFivePerSecondAreRefusedBeforeCalling() {
-        limiter.useClock(Clock.fixed(Instant.parse("2031-01-01T09:00:00Z"), ZoneOffset.UTC));
+        Instant t = Instant.parse("2031-01-01T09:00:00Z");
+        limiter.useClock(Clock.fixed(t, ZoneOffset.UTC));
+        payguru.useClock(Clock.fixed(t, ZoneOffset.UTC));
         for (int i = 0; i < 5; i++) {
-            String id = Events.uniqueTxid();
-            payguru.seedMpTransaction(id, "3", "1.00");
-            call("mp-transaction-refund", tx(id)).expect(200);
+            call("mp-transaction-refund", tx(paid("1.00"))).expect(200);
         }
-        String id = Events.uniqueTxid();
-        payguru.seedMpTransaction(id, "3", "1.00");
+        String id = paid("1.00");
         Answer a = call("mp-transaction-refund", tx(id)).expect(429);
         assertEquals("RATE_LIMIT", a.error());
         assertEquals("rate-limit", a.body().path("error").path("source").asText());
         assertEquals(5, payguru.requests("mp.transaction.refund").size());
         // the limit refusal released the lock: the next second it is sent
-        limiter.useClock(Clock.fixed(Instant.parse("2031-01-01T09:00:01Z"), ZoneOffset.UTC));
+        limiter.useClock(Clock.fixed(t.plusSeconds(1), ZoneOffset.UTC));
+        payguru.useClock(Clock.fixed(t.plusSeconds(1), ZoneOffset.UTC));
         call("mp-transaction-refund", tx(id)).expect(200);
     }
 
     @Test
-    void subscriptionGetAndCancelAndCancelTimeout() {
-        String subs = Events.uniqueTxid();
-        payguru.seedSubscription(subs, "active");
-        String body = "{\"service\":\"501\",\"subscriptionId\":\"" + subs + "\"}";
-        assertEquals("active", call("mp-subscription-get", body).expect(200).body().path("payguru")
-                .path("subscription").path("status").asText());
+    void subscriptionGetCancelAndCancelTimeout() {
+        String subs = payguru.seedSubscription("gold", "active", "9.90", "SUB-" + Events.uniqueTxid()).id;
+        String body = "{\"service\":\"gold\",\"subscriptionId\":\"" + subs + "\"}";
+        Answer got = call("mp-subscription-get", body).expect(200);
+        assertEquals("active", got.body().path("payguru").path("subscription").path("status").asText());
+        assertEquals("applied", got.body().path("state").path("result").asText());
         assertEquals("accepted", call("mp-subscription-cancel", body).expect(200).body().get("cancel").asText());
+        assertEquals(PayguruSimulator.MP_WRONG_STATE, call("mp-subscription-cancel", body).expect(409).error());
 
-        String other = Events.uniqueTxid();
-        payguru.seedSubscription(other, "active");
-        payguru.delayNext("mp.subscription.cancel", Duration.ofMillis(1500));
-        Answer a = call("mp-subscription-cancel", "{\"service\":\"501\",\"subscriptionId\":\"" + other + "\"}").expect(200);
-        assertEquals("confirmed-by-query", a.body().get("cancel").asText());
-        assertEquals(2, payguru.requests("mp.subscription.cancel").size(), "one per subscription, none repeated");
+        String other = payguru.seedSubscription("gold", "active", "9.90", "SUB-" + Events.uniqueTxid()).id;
+        OperationsTestSupport.delayed(payguru, "mp.subscription.cancel", 1500);
+        Answer lost = call("mp-subscription-cancel", "{\"service\":\"gold\",\"subscriptionId\":\"" + other + "\"}")
+                .expect(504);
+        assertEquals("active", lost.body().path("subscription").path("status").asText(), "the query's answer is reported");
+        assertEquals(3, payguru.requests("mp.subscription.cancel").size(), "none repeated by us");
+        assertEquals("NOT_FOUND", call("mp-subscription-get", "{\"service\":\"gold\",\"subscriptionId\":\"1" + other + "\"}")
+                .expect(404).body().path("error").path("outcome").asText());
     }
 
     @Test
     void searchesForwardTheCheckedBody() throws Exception {
-        call("mp-transaction-search", "{\"service\":\"501\",\"search\":[{\"column\":\"modifiedDate\",\"term\":\"2026-11-01\",\"condition\":\">=\"}],\"limit\":25}")
+        paid("3.00");
+        Answer found = call("mp-transaction-search", "{\"service\":\"2001\",\"search\":[{\"column\":\"status\",\"term\":\"3\",\"condition\":\"=\"}],\"limit\":25}")
                 .expect(200);
-        var sent = OperationsTestSupport.JSON.readTree(payguru.requests("mp.transactions.search").get(0).get("body"));
+        assertTrue(found.body().path("payguru").path("transactions").size() >= 1, found.body().toString());
+        JsonNode sent = OperationsTestSupport.JSON.readTree(payguru.requests("mp.transactions.search").get(0).params()
+                .get("body"));
         assertEquals("1000", sent.get("merchantId").asText());
-        assertEquals("501", sent.get("serviceId").asText());
+        assertEquals("2001", sent.get("serviceId").asText());
         assertEquals(25, sent.get("limit").asInt());
         assertEquals(1, sent.get("page").asInt());
-        assertEquals(">=", sent.get("search").get(0).get("condition").asText());
-        call("mp-subscription-search", "{\"service\":\"501\"}").expect(200);
+        assertEquals("=", sent.get("search").get(0).get("condition").asText());
+        call("mp-subscription-search", "{\"service\":\"gold\"}").expect(200);
         assertEquals(1, payguru.requests("mp.subscriptions.search").size());
     }
 
     @Test
     void messageSearchOncePerSecond() {
         limiter.useClock(Clock.fixed(Instant.parse("2031-02-01T09:00:00Z"), ZoneOffset.UTC));
-        call("mp-message-search", "{\"service\":\"501\"}").expect(200);
-        Answer second = call("mp-message-search", "{\"service\":\"501\"}").expect(429);
+        call("mp-message-search", "{\"service\":\"2001\"}").expect(200);
+        Answer second = call("mp-message-search", "{\"service\":\"2001\"}").expect(429);
         assertEquals(1, second.body().path("error").path("retryAfterSeconds").asInt());
         assertEquals(1, payguru.requests("mp.messages.search").size());
     }

@@ -65,8 +65,8 @@ class OperationValidationTest {
     @CsvSource(delimiter = '|', value = {
             "phs-transaction-get|{not json|malformed JSON body",
             "phs-transaction-get|[1,2]|JSON body must be an object",
-            "mp-transaction-search|{\"service\":\"501\",\"search\":[{\"column\":\"id; drop\",\"term\":\"1\",\"condition\":\"=\"}]}|malformed field: search[].column",
-            "mp-payment-page|{\"service\":\"501\",\"referenceCode\":\"R-1\",\"item\":\"x\",\"price\":\"1.00\",\"successUrl\":\"javascript:alert(1)\",\"failureUrl\":\"https://a.example/f\"}|malformed field: successUrl (an absolute http(s) URL)",
+            "mp-transaction-search|{\"service\":\"2001\",\"search\":[{\"column\":\"id; drop\",\"term\":\"1\",\"condition\":\"=\"}]}|malformed field: search[].column",
+            "mp-payment-page|{\"service\":\"2001\",\"referenceCode\":\"R-1\",\"item\":\"x\",\"price\":\"1.00\",\"successUrl\":\"javascript:alert(1)\",\"failureUrl\":\"https://a.example/f\"}|malformed field: successUrl (an absolute http(s) URL)",
             "phs-payment-notification-create|{\"service\":\"SHOP\",\"order\":\"O-1\",\"amount\":\"0\",\"bank\":\"isbank\"}|malformed field: amount (must be greater than zero)",
             "phs-payment-notification-create|{\"service\":\"SHOP\",\"order\":\"O-1\",\"amount\":\"1.00\",\"bank\":\"isbank\",\"tckn\":\"123\"}|malformed field: tckn (11 digits)" })
     void malformedBodies(String handler, String body, String message) throws Exception {

@@ -13,33 +13,62 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.github.payguru.merchant.http.Routes;
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
-import io.github.payguru.merchant.support.StubPayguru;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
-/** The local run: every operation route on localhost, its success fixture's body in, JSON out. */
+/**
+ * The local run: every operation route on localhost (the template's routes, no auth), its success
+ * fixture's body in — ids swapped for objects the simulator knows — JSON out; and a refused body.
+ */
 @QuarkusTest
 class OperationsGatewayTest {
 
     @Inject
-    StubPayguru payguru;
+    PayguruSimulator payguru;
 
     @BeforeEach
     void gateway() {
         RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         payguru.reset();
-        payguru.seedMpTransaction("9100001", "3", "12.50");
-        payguru.seedMpTransaction("9100002", "3", "12.50");
-        payguru.seedSubscription("7700001", "active");
-        payguru.seedSubscription("7700002", "active");
-        payguru.seedPhsTransaction("7000101", "PHS-ORD-3001", "250.00", "3");
     }
 
     @AfterEach
     void reset() {
         RestAssured.reset();
+        payguru.reset();
+    }
+
+    ObjectNode body(String handler) throws Exception {
+        ObjectNode b = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.event(handler, "post-success").getBody());
+        String unique = Events.uniqueTxid();
+        switch (handler) {
+            case "mp-payment-page" -> b.put("referenceCode", "MP-GW-" + unique);
+            case "mp-transaction-get", "mp-transaction-refund" ->
+                b.put("transactionId", payguru.seedMpTransaction("2001", 3, "12.50", "MP-GW-" + unique).id);
+            case "mp-subscription-get", "mp-subscription-cancel" -> b.put("service", "gold")
+                    .put("subscriptionId", payguru.seedSubscription("gold", "active", "9.90", "SUB-GW-" + unique).id);
+            case "phs-payment-notification-create" -> b.put("order", "PHS-GW-" + unique);
+            case "phs-payment-notification-get" -> {
+                given().contentType("application/json").body("{\"service\":\"SHOP\",\"order\":\"PHS-GW-" + unique
+                        + "\",\"amount\":\"10.00\",\"bank\":\"isbank\"}").post("/ops/phs/payment-notification-create")
+                        .then().statusCode(200);
+                b.put("id", Long.toString(payguru.paymentNotifications().get(0).id));
+            }
+            case "phs-transaction-get" -> b.put("id", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id);
+            case "phs-refund-get" -> b.put("id",
+                    payguru.seedPhsRefund(payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id, 1).id);
+            case "phs-order-lookup" -> b.put("order", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).order);
+            case "phs-test-transaction" -> b.put("ref", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).code);
+            default -> {
+            }
+        }
+        return b;
     }
 
     @ParameterizedTest
@@ -47,9 +76,9 @@ class OperationsGatewayTest {
             "mp-subscription-cancel", "mp-transaction-search", "mp-subscription-search", "mp-message-search",
             "phs-payment-notification-create", "phs-payment-notification-get", "phs-transaction-get", "phs-refund-get",
             "phs-order-lookup", "phs-test-transaction" })
-    void everyOperationOverHttp(String handler) {
+    void everyOperationOverHttp(String handler) throws Exception {
         Routes.Route route = Routes.ALL.stream().filter(r -> r.handler().equals(handler)).findFirst().orElseThrow();
-        given().contentType("application/json").body(Fixtures.event(handler, "post-success").getBody())
+        given().contentType("application/json").body(body(handler).toString())
                 .post(route.path())
                 .then().statusCode(200).contentType(startsWith("application/json"))
                 .body("payguruCode", notNullValue()).body("payguru", notNullValue());
@@ -57,5 +86,7 @@ class OperationsGatewayTest {
                 .post(route.path())
                 .then().statusCode(400).body("error.code", equalTo("INVALID_REQUEST"))
                 .body("error.source", equalTo("validation"));
+        payguru.awaitDeliveries(java.time.Duration.ofSeconds(5));
     }
+
 }

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Events;
 import io.quarkus.arc.Arc;
 
@@ -40,6 +41,26 @@ final class OperationsTestSupport {
     }
 
     private OperationsTestSupport() {
+    }
+
+    /** When the last delayed simulator answer will have been sent (epoch millis). */
+    private static final AtomicLong HELD_UNTIL = new AtomicLong();
+
+    /** Queues a delay on the simulator's next {@code operation} and remembers how long that request is held. */
+    static void delayed(PayguruSimulator sim, String operation, long millis) {
+        HELD_UNTIL.accumulateAndGet(System.currentTimeMillis() + millis + 150, Math::max);
+        sim.delayNext(operation, Duration.ofMillis(millis));
+    }
+
+    /**
+     * Waits for requests the simulator still holds (a delayed answer our client gave up on), so that they
+     * cannot take the next test's queued faults.
+     */
+    static void settle() throws InterruptedException {
+        long wait = HELD_UNTIL.get() - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
     }
 
     @SuppressWarnings("unchecked")

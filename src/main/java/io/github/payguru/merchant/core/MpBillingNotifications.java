@@ -1,0 +1,110 @@
+package io.github.payguru.merchant.core;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * MP billing (transaction) notification, {@code GET} with {@code msisdn, txId, status, operator, order,
+ * item, amount, service, error, errorDesc, billingType, subsId} plus the merchant's pass-through query
+ * string (PAYGURU-API.md §1.1). Unsigned: {@link MpGuard} checks token and source first. The state
+ * change is {@link MpTransactions#apply}; the success answer ({@code payguru.mp.success-body}) is given
+ * only once stored.
+ */
+@ApplicationScoped
+public class MpBillingNotifications {
+
+    public static final String KIND = "mp-billing-notification";
+
+    static final Set<String> DOCUMENTED = Set.of("msisdn", "txId", "status", "operator", "order", "item", "amount",
+            "service", "error", "errorDesc", "billingType", "subsId");
+
+    static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
+            "Conflict: this txId is already recorded with a different service, amount, order or subsId");
+
+    private static final Logger LOG = Logger.getLogger(MpBillingNotifications.class);
+
+    private final ServiceDirectory services;
+    private final Ledger ledger;
+    private final MpGuard guard;
+    private final MpTransactions transactions;
+    private final MpConfig config;
+
+    @Inject
+    public MpBillingNotifications(ServiceDirectory services, Ledger ledger, MpGuard guard, MpTransactions transactions,
+            MpConfig config) {
+        this.services = services;
+        this.ledger = ledger;
+        this.guard = guard;
+        this.transactions = transactions;
+        this.config = config;
+    }
+
+    public CallbackAnswer handle(HttpRequest req) {
+        Map<String, String> params = guard.admit(KIND, req);
+        MpParams p = new MpParams(params);
+        String txId = p.required("txId", Validation.NUMERIC_ID);
+        String status = p.required("status", Validation.STATUS_CODE);
+        ServiceDirectory.NamedService service = MpParams.service(services, p.required("service", Validation.NUMERIC_ID));
+        MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status,
+                p.optional("order", Validation.REFERENCE), p.amount(config.maxAmount()), p.operator(config.operators()),
+                p.optional("item", MpParams.TEXT), p.optional("billingType", MpParams.CODE),
+                p.optional("subsId", Validation.NUMERIC_ID), p.optional("error", MpParams.CODE),
+                p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
+                p.passThrough(DOCUMENTED), MpTransactionFact.Source.CALLBACK);
+
+        CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
+        NotificationLogItem entry = ledger.newLogEntry(TableLayout.mpTransaction(txId), NotificationIds.of(KIND, params),
+                KIND);
+        entry.params = Masking.params(params);
+        entry.sourceIp = req.sourceIp();
+        entry.outcome = WriteResult.Outcome.APPLIED.label();
+        ok.writeTo(entry);
+        MpTransactions.Result result = transactions.apply(fact, entry);
+        String msisdn = Masking.msisdn(fact.msisdn());
+        switch (result.outcome()) {
+            case APPLIED -> {
+                if (!MpStatus.INSTANCE.known(status)) {
+                    LOG.warnf("%s txId=%s: unknown status %s stored as sent and flagged (statusKnown=false)", KIND, txId,
+                            status);
+                }
+                LOG.infof("%s applied txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s%s", KIND, txId,
+                        status, fact.service(), fact.order(), fact.subsId(),
+                        fact.amount() == null ? null : fact.amount().wire(), msisdn,
+                        MpStatus.paid(status) && config.confirmBeforeTrust() ? " (unconfirmed until transaction detail)" : "");
+                return ok;
+            }
+            case DUPLICATE -> {
+                LOG.infof("%s duplicate txId=%s status=%s: first answer repeated", KIND, txId, status);
+                return CallbackAnswer.from(result.write().previous(), ok);
+            }
+            case CONFLICT -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "stored service/amount/order/subsId differ";
+                CONFLICT.writeTo(entry);
+                LOG.errorf("%s CONFLICT txId=%s: sent service=%s amount=%s order=%s subsId=%s, stored service=%s amount=%s order=%s subsId=%s",
+                        KIND, txId, fact.service(), fact.amount() == null ? null : fact.amount().wire(), fact.order(),
+                        fact.subsId(), result.write().currentString("service"), result.write().currentString("amount"),
+                        result.write().currentString("orderRef"), result.write().currentString("subsId"));
+                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, CONFLICT)).orElse(CONFLICT);
+            }
+            default -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "stored status " + result.write().currentString("status") + " kept";
+                LOG.infof("%s stale txId=%s: status %s after %s changes nothing", KIND, txId, status,
+                        result.write().currentString("status"));
+                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, ok)).orElse(ok);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.payguru.merchant.core;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * MP subscription notification, {@code GET} with {@code msisdn, subsId, txId, status, operator, service,
+ * order, billingType} plus pass-through (PAYGURU-API.md §1.2). Unsigned: {@link MpGuard} first. The
+ * state change is {@link MpSubscriptions#apply} (ordered by txId).
+ */
+@ApplicationScoped
+public class MpSubscriptionNotifications {
+
+    public static final String KIND = "mp-subscription-notification";
+
+    static final Set<String> DOCUMENTED = Set.of("msisdn", "subsId", "txId", "status", "operator", "service", "order",
+            "billingType");
+
+    static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
+            "Conflict: this subsId is already recorded with a different service or order");
+
+    private static final Logger LOG = Logger.getLogger(MpSubscriptionNotifications.class);
+
+    private final ServiceDirectory services;
+    private final Ledger ledger;
+    private final MpGuard guard;
+    private final MpSubscriptions subscriptions;
+    private final MpConfig config;
+
+    @Inject
+    public MpSubscriptionNotifications(ServiceDirectory services, Ledger ledger, MpGuard guard,
+            MpSubscriptions subscriptions, MpConfig config) {
+        this.services = services;
+        this.ledger = ledger;
+        this.guard = guard;
+        this.subscriptions = subscriptions;
+        this.config = config;
+    }
+
+    public CallbackAnswer handle(HttpRequest req) {
+        Map<String, String> params = guard.admit(KIND, req);
+        MpParams p = new MpParams(params);
+        String subsId = p.required("subsId", Validation.NUMERIC_ID);
+        String txId = p.required("txId", Validation.NUMERIC_ID);
+        String status = p.required("status", MpParams.WORD);
+        ServiceDirectory.NamedService service = MpParams.service(services, p.required("service", Validation.NUMERIC_ID));
+        MpSubscriptionFact fact = new MpSubscriptionFact(subsId, txId, service.payguruId(), status,
+                p.optional("order", Validation.REFERENCE), p.operator(config.operators()),
+                p.optional("billingType", MpParams.CODE), p.optional("msisdn", MpParams.MSISDN),
+                p.passThrough(DOCUMENTED));
+
+        CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
+        NotificationLogItem entry = ledger.newLogEntry(TableLayout.mpSubscription(subsId),
+                NotificationIds.of(KIND, params), KIND);
+        entry.params = Masking.params(params);
+        entry.sourceIp = req.sourceIp();
+        entry.outcome = WriteResult.Outcome.APPLIED.label();
+        ok.writeTo(entry);
+        WriteResult result = subscriptions.apply(fact, entry);
+        switch (result.outcome()) {
+            case APPLIED -> {
+                if (!MpSubscriptionStatus.known(status)) {
+                    LOG.warnf("%s subsId=%s: unknown status %s stored as sent (statusKnown=false)", KIND, subsId, status);
+                }
+                LOG.infof("%s applied subsId=%s txId=%s status=%s service=%s order=%s msisdn=%s", KIND, subsId, txId,
+                        status, fact.service(), fact.order(), Masking.msisdn(fact.msisdn()));
+                return ok;
+            }
+            case DUPLICATE -> {
+                LOG.infof("%s duplicate subsId=%s txId=%s status=%s: first answer repeated", KIND, subsId, txId, status);
+                return CallbackAnswer.from(result.previous(), ok);
+            }
+            case CONFLICT -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "stored service/order differ";
+                CONFLICT.writeTo(entry);
+                LOG.errorf("%s CONFLICT subsId=%s: sent service=%s order=%s, stored service=%s order=%s", KIND, subsId,
+                        fact.service(), fact.order(), result.currentString("service"), result.currentString("orderRef"));
+                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, CONFLICT)).orElse(CONFLICT);
+            }
+            default -> {
+                entry.outcome = result.outcome().label();
+                entry.detail = "newer txId " + result.currentString("txId") + " (status " + result.currentString("status")
+                        + ") kept";
+                LOG.infof("%s stale subsId=%s: txId=%s status=%s is older than stored txId=%s status=%s", KIND, subsId,
+                        txId, status, result.currentString("txId"), result.currentString("status"));
+                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, ok)).orElse(ok);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.payguru.merchant.callback;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LambdaMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** mp-billing-notification as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-billing-notification). */
+@QuarkusTest
+@TestProfile(MpBillingNotificationLambdaTest.Handler.class)
+class MpBillingNotificationLambdaTest {
+
+    public static class Handler implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "mp-billing-notification");
+        }
+    }
+
+    void expect(String fixture, int status, String body) {
+        given().body(Fixtures.json("mp-billing-notification", fixture)).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(status)).body("body", equalTo(body));
+    }
+
+    @Test
+    void fixturesThroughTheLambdaRuntime() {
+        expect("paid", 200, "OK");
+        expect("late-waiting-after-paid", 200, "OK");
+        expect("refund-in-progress-after-paid", 200, "OK");
+        expect("refunded-after-refund-in-progress", 200, "OK");
+        expect("waiting", 200, "OK");
+        expect("unknown-status", 200, "OK");
+        expect("renewal-paid", 200, "OK");
+        expect("paid-with-pass-through", 200, "OK");
+        expect("paid-from-allowed-ipv6", 200, "OK");
+        expect("conflicting-amount", 409,
+                "Conflict: this txId is already recorded with a different service, amount, order or subsId");
+        expect("wrong-token", 403, "Forbidden");
+        expect("source-not-allowed", 403, "Forbidden");
+        expect("non-numeric-txid", 400, "malformed field: txId");
+        expect("unknown-operator", 400, "unknown operator: 9");
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.payguru.merchant.callback;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.core.MpSubscriptions;
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LambdaMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** mp-subscription-notification as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-subscription-notification). */
+@QuarkusTest
+@TestProfile(MpSubscriptionNotificationLambdaTest.Handler.class)
+class MpSubscriptionNotificationLambdaTest {
+
+    public static class Handler implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "mp-subscription-notification");
+        }
+    }
+
+    @Inject
+    MpSubscriptions subscriptions;
+
+    void expect(String fixture, int status, String body) {
+        given().body(Fixtures.json("mp-subscription-notification", fixture)).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(status)).body("body", equalTo(body));
+    }
+
+    @Test
+    void fixturesThroughTheLambdaRuntime() {
+        expect("active", 200, "OK");
+        expect("active-after-retry", 200, "OK");
+        expect("retry", 200, "OK");
+        expect("late-retry-older-txid", 200, "OK");
+        assertEquals("active", subscriptions.find("9300001").orElseThrow().status, "ordered by txId, not arrival");
+        expect("cancelled", 200, "OK");
+        expect("new-cycle-after-cancel", 200, "OK");
+        expect("unrecognized-status", 200, "OK");
+        expect("wrong-token", 403, "Forbidden");
+        expect("unknown-service", 400, "unknown service: 3999");
+    }
+}

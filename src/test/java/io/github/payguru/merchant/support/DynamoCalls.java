@@ -1,0 +1,42 @@
+package io.github.payguru.merchant.support;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/** Counts DynamoDB API calls by operation (registered for tests in application.properties). */
+public class DynamoCalls implements ExecutionInterceptor {
+
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        CALLS.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** A copy of the counts so far. */
+    public static Map<String, Integer> snapshot() {
+        Map<String, Integer> out = new TreeMap<>();
+        CALLS.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** Calls made since {@code before}, by operation, zero counts left out. */
+    public static Map<String, Integer> since(Map<String, Integer> before) {
+        Map<String, Integer> out = new TreeMap<>();
+        snapshot().forEach((k, v) -> {
+            int d = v - before.getOrDefault(k, 0);
+            if (d != 0) {
+                out.put(k, d);
+            }
+        });
+        return out;
+    }
+}
