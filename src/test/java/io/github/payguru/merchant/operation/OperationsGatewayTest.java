@@ -13,11 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.github.payguru.merchant.http.Routes;
 import io.github.payguru.merchant.local.simulator.PayguruSimulator;
-import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -44,33 +41,6 @@ class OperationsGatewayTest {
         payguru.reset();
     }
 
-    ObjectNode body(String handler) throws Exception {
-        ObjectNode b = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.event(handler, "post-success").getBody());
-        String unique = Events.uniqueTxid();
-        switch (handler) {
-            case "mp-payment-page" -> b.put("referenceCode", "MP-GW-" + unique);
-            case "mp-transaction-get", "mp-transaction-refund" ->
-                b.put("transactionId", payguru.seedMpTransaction("2001", 3, "12.50", "MP-GW-" + unique).id);
-            case "mp-subscription-get", "mp-subscription-cancel" -> b.put("service", "gold")
-                    .put("subscriptionId", payguru.seedSubscription("gold", "active", "9.90", "SUB-GW-" + unique).id);
-            case "phs-payment-notification-create" -> b.put("order", "PHS-GW-" + unique);
-            case "phs-payment-notification-get" -> {
-                given().contentType("application/json").body("{\"service\":\"SHOP\",\"order\":\"PHS-GW-" + unique
-                        + "\",\"amount\":\"10.00\",\"bank\":\"isbank\"}").post("/ops/phs/payment-notification-create")
-                        .then().statusCode(200);
-                b.put("id", Long.toString(payguru.paymentNotifications().get(0).id));
-            }
-            case "phs-transaction-get" -> b.put("id", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id);
-            case "phs-refund-get" -> b.put("id",
-                    payguru.seedPhsRefund(payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id, 1).id);
-            case "phs-order-lookup" -> b.put("order", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).order);
-            case "phs-test-transaction" -> b.put("ref", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).code);
-            default -> {
-            }
-        }
-        return b;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "mp-payment-page", "mp-transaction-get", "mp-transaction-refund", "mp-subscription-get",
             "mp-subscription-cancel", "mp-transaction-search", "mp-subscription-search", "mp-message-search",
@@ -78,7 +48,7 @@ class OperationsGatewayTest {
             "phs-order-lookup", "phs-test-transaction" })
     void everyOperationOverHttp(String handler) throws Exception {
         Routes.Route route = Routes.ALL.stream().filter(r -> r.handler().equals(handler)).findFirst().orElseThrow();
-        given().contentType("application/json").body(body(handler).toString())
+        given().contentType("application/json").body(OperationsTestSupport.successBody(handler, payguru).toString())
                 .post(route.path())
                 .then().statusCode(200).contentType(startsWith("application/json"))
                 .body("payguruCode", notNullValue()).body("payguru", notNullValue());

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.local.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.Fixtures;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 
 /** Calls operation handler beans with API Gateway events as the Lambda runtime would. */
@@ -61,6 +63,36 @@ final class OperationsTestSupport {
         if (wait > 0) {
             Thread.sleep(wait);
         }
+    }
+
+    /**
+     * The body of {@code handler}'s success fixture with its ids swapped for objects the simulator knows
+     * (seeded here), so the call succeeds end to end.
+     */
+    static ObjectNode successBody(String handler, PayguruSimulator payguru) throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Fixtures.event(handler, "post-success").getBody());
+        String unique = Events.uniqueTxid();
+        switch (handler) {
+            case "mp-payment-page" -> b.put("referenceCode", "MP-GW-" + unique);
+            case "mp-transaction-get", "mp-transaction-refund" ->
+                b.put("transactionId", payguru.seedMpTransaction("2001", 3, "12.50", "MP-GW-" + unique).id);
+            case "mp-subscription-get", "mp-subscription-cancel" -> b.put("service", "gold")
+                    .put("subscriptionId", payguru.seedSubscription("gold", "active", "9.90", "SUB-GW-" + unique).id);
+            case "phs-payment-notification-create" -> b.put("order", "PHS-GW-" + unique);
+            case "phs-payment-notification-get" -> {
+                call("phs-payment-notification-create", "{\"service\":\"SHOP\",\"order\":\"PHS-GW-" + unique
+                        + "\",\"amount\":\"10.00\",\"bank\":\"isbank\"}").expect(200);
+                b.put("id", Long.toString(payguru.paymentNotifications().get(0).id));
+            }
+            case "phs-transaction-get" -> b.put("id", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id);
+            case "phs-refund-get" -> b.put("id",
+                    payguru.seedPhsRefund(payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).id, 1).id);
+            case "phs-order-lookup" -> b.put("order", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).order);
+            case "phs-test-transaction" -> b.put("ref", payguru.seedPhsTransaction("SHOP", "PHS-GW-" + unique, "10.00", 3).code);
+            default -> {
+            }
+        }
+        return b;
     }
 
     @SuppressWarnings("unchecked")

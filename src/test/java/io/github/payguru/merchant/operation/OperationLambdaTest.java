@@ -1,0 +1,61 @@
+package io.github.payguru.merchant.operation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LambdaMock;
+
+/**
+ * One operation as Lambda runs it (QUARKUS_LAMBDA_HANDLER = the handler): its success fixture — ids
+ * swapped for objects the simulator knows — and each of its refusal fixtures, posted to the Lambda mock
+ * event server. Subclasses name the handler and set {@code quarkus.lambda.handler} in their profile.
+ */
+abstract class OperationLambdaTest {
+
+    @Inject
+    PayguruSimulator payguru;
+
+    abstract String handler();
+
+    @Test
+    void fixturesThroughTheLambdaRuntime() throws Exception {
+        payguru.reset();
+        ObjectNode event = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.json(handler(), "post-success"));
+        event.put("body", OperationsTestSupport.successBody(handler(), payguru).toString());
+        given().body(event.toString()).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200))
+                .body("body", containsString("\"payguruCode\":"));
+        for (String refusal : refusalFixtures()) {
+            given().body(Fixtures.json(handler(), refusal)).post(LambdaMock.url())
+                    .then().statusCode(200).body("statusCode", equalTo(400))
+                    .body("body", containsString("\"source\":\"validation\""));
+        }
+        payguru.awaitDeliveries(java.time.Duration.ofSeconds(5));
+        payguru.reset();
+    }
+
+    private String[] refusalFixtures() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("infra", "events", handler()))) {
+            String[] out = files.map(f -> f.getFileName().toString().replace(".json", ""))
+                    .filter(n -> !n.equals("post-success")).sorted().toArray(String[]::new);
+            if (out.length == 0) {
+                throw new IllegalStateException("no refusal fixture for " + handler());
+            }
+            return out;
+        }
+    }
+}
