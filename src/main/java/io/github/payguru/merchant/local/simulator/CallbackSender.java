@@ -221,7 +221,7 @@ final class CallbackSender {
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder().timeout(timeout).header("user-agent", "payguru-simulator");
             if ("POST".equals(c.method())) {
-                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                ObjectNode body = JsonNodeFactory.withExactBigDecimals(true).objectNode();
                 c.params().forEach(body::put);
                 req.uri(URI.create(url)).header("content-type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -83,7 +83,11 @@ public class ControlResource {
         return Response.ok(SimHttp.JSON.valueToTree(sim.delivery()).toString()).build();
     }
 
-    /** {@code {"duplicates":2,"delayMs":500,"reorder":true,"synchronous":false,"maxAttempts":4,"backoffMs":2000,"callbackBaseUrl":"http://localhost:9000"}}, each optional. */
+    /**
+     * {@code {"duplicates":2,"delayMs":500,"reorder":true,"synchronous":false,"maxAttempts":4,"backoffMs":2000,
+     * "callbackBaseUrl":"http://localhost:9000","phsCallbackMethod":"POST","mpCallbackToken":"s3cret",
+     * "mpCallbackQuery":"src=payguru"}}, each optional.
+     */
     @POST
     @Path("/delivery")
     public Response setDelivery(String body) {
@@ -95,6 +99,12 @@ public class ControlResource {
         sim.setSynchronous(in.path("synchronous").asBoolean((Boolean) now.get("synchronous")));
         sim.setRetry(in.path("maxAttempts").asInt((Integer) now.get("maxAttempts")),
                 Duration.ofMillis(in.path("backoffMs").asLong((Long) now.get("backoffMs"))));
+        if (in.hasNonNull("phsCallbackMethod")) {
+            sim.setPhsCallbackMethod(in.get("phsCallbackMethod").asText());
+        }
+        if (in.has("mpCallbackToken") || in.has("mpCallbackQuery")) {
+            sim.setMpCallbackExtras(in.path("mpCallbackToken").asText(null), in.path("mpCallbackQuery").asText(null));
+        }
         if (in.hasNonNull("callbackBaseUrl")) {
             sim.setCallbackBaseUrl(in.get("callbackBaseUrl").asText());
         }

@@ -104,6 +104,9 @@ public class PayguruSimulator {
     private final RateLimiter limiter = new RateLimiter();
     private volatile Clock clock = Clock.systemUTC();
     private volatile boolean ipAllowed = true;
+    private volatile String phsCallbackMethod = "GET";
+    private volatile Optional<String> mpCallbackToken = Optional.empty();
+    private volatile Optional<String> mpCallbackQuery = Optional.empty();
     private final Map<String, Deque<SimulatorFault>> faults = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> delays = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -151,6 +154,9 @@ public class PayguruSimulator {
             clock = Clock.systemUTC();
             sender.useClock(clock);
             ipAllowed = true;
+            phsCallbackMethod = "POST".equalsIgnoreCase(settings.phsCallbackMethod) ? "POST" : "GET";
+            mpCallbackToken = settings.mpCallbackToken;
+            mpCallbackQuery = settings.mpCallbackQuery;
             faults.clear();
             delays.clear();
             requests.clear();
@@ -213,6 +219,23 @@ public class PayguruSimulator {
         sender.baseUrl(url);
     }
 
+    /** PHS notify and TCKN verify as {@code GET} (query) or {@code POST} (JSON body); reset() restores the configured one. */
+    public void setPhsCallbackMethod(String method) {
+        if (!"GET".equalsIgnoreCase(method) && !"POST".equalsIgnoreCase(method)) {
+            throw new IllegalArgumentException("GET or POST");
+        }
+        phsCallbackMethod = method.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * What MP callbacks carry besides Payguru's parameters: a {@code token} query parameter and a
+     * pass-through query string (null: none); reset() restores the configured ones.
+     */
+    public void setMpCallbackExtras(String token, String passThroughQuery) {
+        mpCallbackToken = Optional.ofNullable(token).filter(t -> !t.isEmpty());
+        mpCallbackQuery = Optional.ofNullable(passThroughQuery).filter(q -> !q.isEmpty());
+    }
+
     /** true: callbacks are delivered inside the request that caused them, before it answers. */
     public void setSynchronous(boolean synchronous) {
         CallbackSender.Knobs k = sender.knobs();
@@ -238,6 +261,9 @@ public class PayguruSimulator {
         m.put("maxAttempts", k.maxAttempts());
         m.put("backoffMs", k.backoff().toMillis());
         m.put("callbackBaseUrl", sender.baseUrl());
+        m.put("phsCallbackMethod", phsCallbackMethod);
+        m.put("mpCallbackToken", mpCallbackToken.isPresent() ? Masking.secret(mpCallbackToken.get()) : null);
+        m.put("mpCallbackQuery", mpCallbackQuery.orElse(null));
         return m;
     }
 
@@ -990,7 +1016,7 @@ public class PayguruSimulator {
     }
 
     private String phsMethod() {
-        return "POST".equalsIgnoreCase(settings.phsCallbackMethod) ? "POST" : "GET";
+        return phsCallbackMethod;
     }
 
     /** PHS service id for the JSON objects: configured {@code id} if numeric, else its position. */
@@ -1136,7 +1162,7 @@ public class PayguruSimulator {
     }
 
     private void passThrough(Map<String, String> p) {
-        settings.mpCallbackQuery.ifPresent(q -> {
+        mpCallbackQuery.ifPresent(q -> {
             for (String pair : q.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
@@ -1145,7 +1171,7 @@ public class PayguruSimulator {
                 }
             }
         });
-        settings.mpCallbackToken.ifPresent(t -> p.put("token", t));
+        mpCallbackToken.ifPresent(t -> p.put("token", t));
     }
 
     private static String nz(String s) {

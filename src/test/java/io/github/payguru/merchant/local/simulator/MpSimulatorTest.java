@@ -349,6 +349,21 @@ class MpSimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void mpCallbacksCarryTokenAndPassThroughQuery() {
+        sim.setMpCallbackExtras("s3cret", "src=payguru&shop=eu");
+        pay(token(checkout(GAME, GAME_KEY, "ORD-QS", "2.00")), "paid", OK_URL);
+        Delivery d = firstTries("mp.billing").get(0);
+        assertEquals("s3cret", d.params().get("token"));
+        assertEquals("payguru", d.params().get("src"));
+        assertTrue(d.url().endsWith("&src=payguru&shop=eu&token=s3cret"), d.url());
+        sim.setMpCallbackExtras(null, null);
+        MpTransaction tx = sim.seedMpTransaction(GAME, 3, "1.00", "ORD-QS2");
+        get("/transaction/refund/1000/" + GAME + "/" + tx.id).statusCode(200);
+        awaitDeliveries();
+        assertFalse(firstTries("mp.billing").get(2).params().containsKey("token"));
+    }
+
+    @Test
     void reorderedSubscriptionBatchArrivesBackwards() {
         sim.setDelivery(1, 0, true);
         pay(token(checkout(GOLD, GOLD_KEY, "SUB-RO", "9.99")), "paid", OK_URL);

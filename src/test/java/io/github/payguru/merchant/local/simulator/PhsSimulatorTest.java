@@ -290,6 +290,22 @@ class PhsSimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void postJsonCallbacksAreAcceptedByTheRealHandlers() {
+        sim.setPhsCallbackMethod("POST");
+        String token = phsToken();
+        String order = "ORD-J" + Events.uniqueTxid();
+        orders.register("SHOP", order, "19.90", TCKN, null);
+        String code = create(token, order, "19.90", TCKN);
+        given().redirects().follow(false).queryParam("pay", "1").get("/_simulator/cp/phs/yonlendir/" + code)
+                .then().statusCode(200);
+        awaitDeliveries();
+        assertTrue(sim.deliveries().stream().allMatch(d -> "POST".equals(d.method()) && d.accepted()));
+        Delivery notify = sim.deliveries("phs.notify").get(0);
+        assertEquals("OK", notify.answer());
+        assertEquals("3", ledger.transaction(TableLayout.phsTransaction(notify.params().get("txid"))).orElseThrow().status);
+    }
+
+    @Test
     void refusedDeliveriesAreRetriedWithBackoff() {
         sim.setCallbackBaseUrl("http://localhost:1");
         String token = phsToken();
