@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 
 import org.jboss.logging.Logger;
 
@@ -262,7 +261,6 @@ final class CallbackSender {
         }
     }
 
-    @PreDestroy
     void close() {
         ordered.shutdownNow();
         retries.shutdownNow();

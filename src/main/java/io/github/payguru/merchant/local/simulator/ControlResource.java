@@ -77,6 +77,15 @@ public class ControlResource {
         return ok(allowed ? "IP allowed" : "IP refused");
     }
 
+    /** {@code {"sandbox":false}}: {@code transaction/test} refused with {@code ERR_039}. */
+    @POST
+    @Path("/phs-sandbox")
+    public Response phsSandbox(String body) {
+        boolean sandbox = json(body).path("sandbox").asBoolean(true);
+        sim.setPhsSandbox(sandbox);
+        return ok(sandbox ? "sandbox" : "production");
+    }
+
     @GET
     @Path("/delivery")
     public Response delivery() {

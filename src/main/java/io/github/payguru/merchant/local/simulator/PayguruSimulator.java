@@ -104,6 +104,7 @@ public class PayguruSimulator {
     private final RateLimiter limiter = new RateLimiter();
     private volatile Clock clock = Clock.systemUTC();
     private volatile boolean ipAllowed = true;
+    private volatile boolean phsSandbox = true;
     private volatile String phsCallbackMethod = "GET";
     private volatile Optional<String> mpCallbackToken = Optional.empty();
     private volatile Optional<String> mpCallbackQuery = Optional.empty();
@@ -154,6 +155,7 @@ public class PayguruSimulator {
             clock = Clock.systemUTC();
             sender.useClock(clock);
             ipAllowed = true;
+            phsSandbox = settings.phsSandbox;
             phsCallbackMethod = "POST".equalsIgnoreCase(settings.phsCallbackMethod) ? "POST" : "GET";
             mpCallbackToken = settings.mpCallbackToken;
             mpCallbackQuery = settings.mpCallbackQuery;
@@ -199,6 +201,11 @@ public class PayguruSimulator {
     /** false: every MP and PHS API call is refused as from an IP that is not allow-listed (403 / {@code ERR_002}). */
     public void allowIp(boolean allowed) {
         ipAllowed = allowed;
+    }
+
+    /** false: {@code transaction/test} is refused ({@code ERR_039}) as on the production platform. */
+    public void setPhsSandbox(boolean sandbox) {
+        phsSandbox = sandbox;
     }
 
     /** The simulator's clock (token expiry, rate limits, dates). {@link #reset()} puts back the system clock. */
@@ -893,7 +900,7 @@ public class PayguruSimulator {
 
     /** {@code transaction/test} (sandbox only): a transfer for a reference, delivered before answering. */
     PhsTransaction testTransaction(Map<String, String> p) {
-        if (!settings.phsSandbox) {
+        if (!phsSandbox) {
             throw new SimulatorError(200, "ERR_039", null);
         }
         NamedService svc = phsService(p.get("code")).filter(s -> s.payguruId().equals(p.get("code")))

@@ -149,6 +149,13 @@ class MpSimulatorTest extends SimulatorTestBase {
                 .then().statusCode(410);
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/nope")
                 .then().statusCode(404);
+        // and lives 30 minutes
+        MutableClock clock = new MutableClock(Instant.now());
+        sim.useClock(clock);
+        String later = token(checkout(GAME, GAME_KEY, "ORD-P2", "12.50"));
+        clock.advance(Duration.ofMinutes(31));
+        given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + later)
+                .then().statusCode(410);
     }
 
     @Test
