@@ -220,6 +220,20 @@ public class ControlResource {
         return Response.ok(t.toJson(false).toString()).build();
     }
 
+    /**
+     * An SMS-initiated payment: {@code {"service":"2001","price":"5.00","keyword":"SUPERPOWER",
+     * "referenceCode":"XQWESTRES","msisdn":"905321234567","confirmed":true}}.
+     */
+    @POST
+    @Path("/mp/sms")
+    public Response sms(String body) {
+        JsonNode in = json(body);
+        MpTransaction t = sim.smsPurchase(text(in, "service"), text(in, "price"), text(in, "keyword"),
+                in.path("referenceCode").asText(null), in.path("msisdn").asText(null),
+                in.path("confirmed").asBoolean(true));
+        return Response.ok(t.toJson(false).toString()).build();
+    }
+
     /** Finishes a refund held at 7 (with {@code payguru.simulator.refund-completes=false}). */
     @POST
     @Path("/mp/transactions/{id}/complete-refund")

@@ -692,33 +692,82 @@ public class PayguruSimulator {
                 message(t.serviceId, msisdn, operator, "MT",
                         t.item + " aboneliginiz " + t.trialPeriodDay + " gun ucretsiz basladi.", null, s.id);
             } else {
-                MpTransaction tx = newMpTransaction(t.serviceId, t.price, t.item, t.referenceCode, msisdn, operator);
-                tx.billingType = subscription ? "subscription" : "onetime";
-                tx.status = 1;
-                batch.add(billing(tx));
-                message(t.serviceId, msisdn, operator, "MT", "Onay kodunuz: " + (100000 + RANDOM.nextInt(900000)),
-                        tx.id, null);
-                tx.status = finalStatus;
-                if (finalStatus == 4) {
-                    tx.error = "Yetersiz limit";
-                    tx.errorDetail = "17|Limit error:" + tx.billingType;
-                }
-                if (finalStatus == 3 && subscription) {
-                    MpSubscription s = newSubscription(t.serviceId, tx, false, 0);
-                    s.status = "active";
-                    batch.add(billing(tx));
-                    batch.add(subscriptionNotification(s, tx.id));
-                } else {
-                    batch.add(billing(tx));
-                }
-                if (finalStatus == 3) {
-                    message(t.serviceId, msisdn, operator, "MT", t.item + " icin " + t.price + " TL faturaniza yansitilacaktir.",
-                            tx.id, tx.subscriptionId);
-                }
+                charge(t.serviceId, t.price, t.item, t.referenceCode, msisdn, operator, finalStatus, subscription,
+                        "Onay kodunuz: " + (100000 + RANDOM.nextInt(900000)), null, batch);
             }
         }
         sender.submit(batch);
         return finalStatus == 3 ? t.successUrl : t.failureUrl;
+    }
+
+    /**
+     * One charge as the payment page or an SMS flow makes it: the transaction (1, then its final
+     * status), on a paid subscription service the subscription, their notifications added to
+     * {@code batch}, and the SMS exchanged with the customer. Call under the lock.
+     */
+    private MpTransaction charge(String serviceId, String price, String item, String referenceCode, String msisdn,
+            int operator, int finalStatus, boolean subscription, String confirmRequest, String customerReply,
+            List<Callback> batch) {
+        MpTransaction tx = newMpTransaction(serviceId, price, item, referenceCode, msisdn, operator);
+        tx.billingType = subscription ? "subscription" : "onetime";
+        tx.status = 1;
+        batch.add(billing(tx));
+        message(serviceId, msisdn, operator, "MT", confirmRequest, tx.id, null);
+        if (customerReply != null) {
+            message(serviceId, msisdn, operator, "MO", customerReply, tx.id, null);
+        }
+        tx.status = finalStatus;
+        if (finalStatus == 4) {
+            tx.error = "Yetersiz limit";
+            tx.errorDetail = "17|Limit error:" + tx.billingType;
+        }
+        MpSubscription s = null;
+        if (finalStatus == 3 && subscription) {
+            s = newSubscription(serviceId, tx, false, 0);
+            s.status = "active";
+        }
+        batch.add(billing(tx));
+        if (s != null) {
+            batch.add(subscriptionNotification(s, tx.id));
+        }
+        if (finalStatus == 3) {
+            message(serviceId, msisdn, operator, "MT", item + " icin " + price + " TL faturaniza yansitilacaktir.",
+                    tx.id, tx.subscriptionId);
+        }
+        return tx;
+    }
+
+    /**
+     * An SMS-initiated payment (payguru-docs/03): the customer texts {@code KEYWORD [REFKOD]} to 3544,
+     * is asked to confirm, and answers {@code EVET} within 5 minutes ({@code confirmed}) or not (status
+     * 9). Then the same notifications as the payment page. Payguru's optional REFKOD check with the
+     * merchant is not documented and not simulated.
+     *
+     * @param service MP service id or local name
+     * @param price the keyword's price point
+     * @param keyword the keyword texted (becomes the transaction's {@code item})
+     * @param referenceCode the REFKOD texted after the keyword (the transaction's {@code order}); may be null
+     */
+    public MpTransaction smsPurchase(String service, String price, String keyword, String referenceCode, String msisdn,
+            boolean confirmed) {
+        NamedService svc = mpService(service).orElseThrow(() -> new IllegalArgumentException("no MP service " + service));
+        Amount.parse(price);
+        if (keyword == null || keyword.isBlank()) {
+            throw new IllegalArgumentException("missing keyword");
+        }
+        String phone = msisdn == null || msisdn.isBlank() ? "905321234567" : msisdn;
+        List<Callback> batch = new ArrayList<>();
+        MpTransaction tx;
+        synchronized (lock) {
+            message(svc.payguruId(), phone, 1, "MO", keyword + (referenceCode == null ? "" : " " + referenceCode),
+                    null, null);
+            tx = charge(svc.payguruId(), price, keyword, referenceCode, phone, 1, confirmed ? 3 : 9,
+                    isSubscriptionService(svc.payguruId()),
+                    keyword + " icin " + price + " TL odemeyi onaylamak icin EVET yazip 3544'e gonderin.",
+                    confirmed ? "EVET" : null, batch);
+        }
+        sender.submit(batch);
+        return tx;
     }
 
     // ---------------------------------------------------------------- PHS API

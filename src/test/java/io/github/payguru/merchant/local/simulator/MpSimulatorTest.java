@@ -356,6 +356,29 @@ class MpSimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void smsInitiatedPaymentsAndTheirMessages() {
+        MutableClock clock = new MutableClock(Instant.now());
+        sim.useClock(clock);
+        given().contentType("application/json").body("{\"service\":\"" + GOLD + "\",\"price\":\"9.99\",\"keyword\":"
+                + "\"SUPERPOWER\",\"referenceCode\":\"XQWESTRES\",\"msisdn\":\"905551112233\"}")
+                .post("/_simulator/control/mp/sms").then().statusCode(200).body("status", equalTo(3))
+                .body("referenceCode", equalTo("XQWESTRES")).body("item", equalTo("SUPERPOWER"));
+        MpTransaction unconfirmed = sim.smsPurchase(GAME, "2.00", "GAME2", null, null, false);
+        awaitDeliveries();
+        assertEquals(9, unconfirmed.status);
+        assertEquals(List.of("1", "3", "1", "9"),
+                firstTries("mp.billing").stream().map(d -> d.params().get("status")).toList());
+        assertEquals("XQWESTRES", firstTries("mp.subscription").get(0).params().get("order"));
+        clock.advance(Duration.ofSeconds(2));
+        given().contentType("application/json").body("{\"merchantId\":\"1000\",\"serviceId\":\"" + GOLD + "\","
+                + "\"sort\":[{\"column\":\"id\",\"asc\":true}]}")
+                .post(MP + "/messages/search").then().statusCode(200).body("messages", hasSize(4))
+                .body("messages.direction", equalTo(List.of("MO", "MT", "MO", "MT")))
+                .body("messages[0].text", equalTo("SUPERPOWER XQWESTRES")).body("messages[2].text", equalTo("EVET"))
+                .body("messages[0].shortCode", equalTo("3544")).body("messages[0].msisdn", equalTo("905551112233"));
+    }
+
+    @Test
     void mpCallbacksCarryTokenAndPassThroughQuery() {
         sim.setMpCallbackExtras("s3cret", "src=payguru&shop=eu");
         pay(token(checkout(GAME, GAME_KEY, "ORD-QS", "2.00")), "paid", OK_URL);
