@@ -105,6 +105,7 @@ public class PayguruSimulator {
     private volatile Clock clock = Clock.systemUTC();
     private volatile boolean ipAllowed = true;
     private volatile boolean phsSandbox = true;
+    private volatile boolean rateLimits = true;
     private volatile String phsCallbackMethod = "GET";
     private volatile Optional<String> mpCallbackToken = Optional.empty();
     private volatile Optional<String> mpCallbackQuery = Optional.empty();
@@ -156,6 +157,7 @@ public class PayguruSimulator {
             sender.useClock(clock);
             ipAllowed = true;
             phsSandbox = settings.phsSandbox;
+            rateLimits = settings.rateLimits;
             phsCallbackMethod = "POST".equalsIgnoreCase(settings.phsCallbackMethod) ? "POST" : "GET";
             mpCallbackToken = settings.mpCallbackToken;
             mpCallbackQuery = settings.mpCallbackQuery;
@@ -201,6 +203,11 @@ public class PayguruSimulator {
     /** false: every MP and PHS API call is refused as from an IP that is not allow-listed (403 / {@code ERR_002}). */
     public void allowIp(boolean allowed) {
         ipAllowed = allowed;
+    }
+
+    /** false: the MP rate limits are not enforced (e.g. for end-to-end tests that confirm many callbacks at once). */
+    public void setRateLimits(boolean enforced) {
+        rateLimits = enforced;
     }
 
     /** false: {@code transaction/test} is refused ({@code ERR_039}) as on the production platform. */
@@ -465,7 +472,7 @@ public class PayguruSimulator {
         NamedService svc = mpService(serviceId).filter(s -> s.payguruId().equals(serviceId))
                 .orElseThrow(() -> new SimulatorError(403, MP_UNKNOWN_MERCHANT_OR_SERVICE,
                         "unknown service " + serviceId + " for merchant " + merchantId));
-        if (settings.rateLimits) {
+        if (rateLimits) {
             String broken = limiter.admit(operation, clock.instant());
             if (broken != null) {
                 throw new SimulatorError(429, MP_RATE_LIMITED, "Too Many Requests: " + broken);

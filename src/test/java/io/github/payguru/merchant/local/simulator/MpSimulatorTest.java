@@ -293,6 +293,10 @@ class MpSimulatorTest extends SimulatorTestBase {
         given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(429);
         clock.advance(Duration.ofMillis(1001));
         given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(200);
+        sim.setRateLimits(false);
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(200);
+        }
     }
 
     @Test
