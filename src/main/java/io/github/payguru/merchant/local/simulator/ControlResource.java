@@ -167,9 +167,9 @@ public class ControlResource {
         ArrayNode subs = o.putArray("subscriptions");
         sim.subscriptions().forEach(s -> subs.add(s.toJson(false)));
         ArrayNode pns = o.putArray("phsPaymentNotifications");
-        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(sim.phsServiceId(p.serviceCode))));
+        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(sim.phs().phsServiceId(p.serviceCode))));
         ArrayNode phs = o.putArray("phsTransactions");
-        sim.phsTransactions().forEach(t -> phs.add(t.toJson(sim.phsServiceId(t.serviceCode))));
+        sim.phsTransactions().forEach(t -> phs.add(t.toJson(sim.phs().phsServiceId(t.serviceCode))));
         return Response.ok(o.toString()).build();
     }
 
@@ -200,7 +200,7 @@ public class ControlResource {
         JsonNode in = json(body);
         PhsTransaction t = sim.seedPhsTransaction(text(in, "service"), text(in, "order"),
                 in.path("amount").asText("100.00"), in.path("status").asInt(3));
-        return Response.status(201).entity(t.toJson(sim.phsServiceId(t.serviceCode)).toString()).build();
+        return Response.status(201).entity(t.toJson(sim.phs().phsServiceId(t.serviceCode)).toString()).build();
     }
 
     /** {@code {"transactionId":"700000123","status":1}} */
