@@ -40,8 +40,12 @@ public class MpGuard {
     public MpGuard(MpConfig config, Ledger ledger) {
         this.config = config;
         this.ledger = ledger;
-        this.allowed = config.allowedCidrs().orElse(List.of()).stream()
-                .filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        try {
+            this.allowed = config.allowedCidrs().orElse(List.of()).stream()
+                    .filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("payguru.mp.allowed-cidrs: " + e.getMessage());
+        }
         this.tokenDigest = config.callbackToken().filter(t -> !t.isEmpty()).map(MpGuard::sha256).orElse(null);
     }
 

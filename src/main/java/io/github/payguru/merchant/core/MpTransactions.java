@@ -101,13 +101,14 @@ public class MpTransactions {
 
     /**
      * Marks a paid transaction confirmed (Payguru's transaction detail reported it paid) and takes it
-     * out of the open-items index. Returns false when it is not stored as paid or already confirmed.
+     * out of the open-items index. Returns false when it is stored with another status, is already
+     * confirmed, or does not exist.
      */
     public boolean confirmPaid(String txId) {
         String pk = TableLayout.mpTransaction(txId);
         StateChange c = StateChange.of(pk, TransactionItem.SORT).existingOnly()
                 .mustMatch("status", MpStatus.PAID)
-                .mustMatch("confirmed", false)
+                .onlyIfStored("confirmed", false)
                 .set("confirmed", true)
                 .set("updatedAt", ledger.now().toString())
                 .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);

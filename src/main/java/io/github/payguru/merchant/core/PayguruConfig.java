@@ -30,6 +30,9 @@ public interface PayguruConfig {
 
     Notifications notifications();
 
+    /** Local run only ({@code ./mvnw quarkus:dev}); ignored in AWS. */
+    Local local();
+
     interface Service {
         /** Product line: MP (carrier billing) or PHS (bank transfer). */
         Line line();
@@ -58,6 +61,12 @@ public interface PayguruConfig {
         /** Largest request body a callback accepts; larger ones get 413. */
         @WithDefault("16384")
         int maxBodyBytes();
+    }
+
+    interface Local {
+        /** Port of the embedded DynamoDB Local. */
+        @WithDefault("8000")
+        int dynamodbPort();
     }
 
     /** A summary safe for logs: names, lines and ids, never keys. */

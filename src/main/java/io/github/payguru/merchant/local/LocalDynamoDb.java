@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.core.PayguruConfig;
@@ -24,8 +23,8 @@ public class LocalDynamoDb {
 
     private static final Logger LOG = Logger.getLogger(LocalDynamoDb.class);
 
-    void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config,
-            @ConfigProperty(name = "payguru.local.dynamodb-port", defaultValue = "8000") int port) {
+    void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config) {
+        int port = config.local().dynamodbPort();
         try {
             EmbeddedDynamoDb db = EmbeddedDynamoDb.start(port);
             LOG.infof("DynamoDB Local (in memory) listening on %s", db.endpoint());

@@ -96,7 +96,7 @@ public final class StateChange {
      * Refuse the change when the stored boolean differs (absent passes), without setting it: e.g. confirm
      * only what is still unconfirmed.
      */
-    public StateChange mustMatch(String name, boolean stored) {
+    public StateChange onlyIfStored(String name, boolean stored) {
         mustMatch.put(name, AttributeValue.fromBool(stored));
         return this;
     }

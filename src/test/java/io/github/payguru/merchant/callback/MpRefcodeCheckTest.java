@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.util.Map;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import io.github.payguru.merchant.core.ServiceDirectory;
 import io.github.payguru.merchant.http.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.RefcodeItem;
+import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,8 +104,9 @@ class MpRefcodeCheckTest {
     /** The same service with {@code payguru.mp.refcode.answer-format=JSON} (no extra Quarkus profile needed). */
     @Test
     void jsonAnswerFormat() {
-        MpConfig.Refcode json = delegate(MpConfig.Refcode.class, config.refcode(), "answerFormat", MpConfig.AnswerFormat.JSON);
-        MpConfig cfg = delegate(MpConfig.class, config, "refcode", json);
+        MpConfig.Refcode json = ConfigVariants.with(MpConfig.Refcode.class, config.refcode(),
+                Map.of("answerFormat", MpConfig.AnswerFormat.JSON));
+        MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("refcode", json));
         MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, guard, cfg);
         refcodes.register(MpEvents.SERVICE, "JSONCODE1", null, null);
         CallbackAnswer valid = jsonRefcodes.handle(HttpRequest.from(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("JSONCODE1")), 16384));
@@ -114,20 +115,6 @@ class MpRefcodeCheckTest {
         CallbackAnswer unknown = jsonRefcodes.handle(HttpRequest.from(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("NOPE1234")), 16384));
         assertEquals("{\"result\":0,\"msg\":\"ERROR: UNKNOWN\"}", unknown.body());
         assertEquals("{\"result\":0,\"msg\":\"ERROR: missing field: refcode\"}", jsonRefcodes.refusal(400, "missing field: refcode").body());
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T delegate(Class<T> type, T target, String method, Object value) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, m, args) -> {
-            if (m.getName().equals(method)) {
-                return value;
-            }
-            try {
-                return m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 
 import org.jboss.logging.Logger;
 
@@ -221,7 +220,7 @@ final class CallbackSender {
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder().timeout(timeout).header("user-agent", "payguru-simulator");
             if ("POST".equals(c.method())) {
-                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                ObjectNode body = JsonNodeFactory.withExactBigDecimals(true).objectNode();
                 c.params().forEach(body::put);
                 req.uri(URI.create(url)).header("content-type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -262,7 +261,6 @@ final class CallbackSender {
         }
     }
 
-    @PreDestroy
     void close() {
         ordered.shutdownNow();
         retries.shutdownNow();

@@ -69,11 +69,11 @@ public class CheckoutResource {
             if (fault.isPresent()) {
                 return SimHttp.mpFault(fault.get(), start, sim);
             }
-            CheckoutToken t = sim.createCheckoutToken(p);
+            CheckoutToken t = sim.mp().createCheckoutToken(p);
             ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
             ObjectNode data = root.putObject("tokenData");
             data.put("token", t.token);
-            data.put("redirectUrl", sim.redirectUrl(t));
+            data.put("redirectUrl", sim.mp().redirectUrl(t));
             return SimHttp.mpOk(root);
         } catch (SimulatorError e) {
             return SimHttp.mpError(e, start, sim);
@@ -84,7 +84,7 @@ public class CheckoutResource {
     @Path("/pay/{token}")
     public Response pay(@PathParam("token") String token, @QueryParam("result") String result,
             @QueryParam("msisdn") String msisdn, @QueryParam("operator") String operator) {
-        Optional<CheckoutToken> t = sim.checkoutToken(token);
+        Optional<CheckoutToken> t = sim.mp().checkoutToken(token);
         if (t.isEmpty()) {
             return SimHttp.html(404, "Unknown payment page", "<p>No payment page with this token.</p>");
         }
@@ -107,7 +107,7 @@ public class CheckoutResource {
             return SimHttp.html(400, "Bad operator", "<p>operator must be 1, 4 or 5.</p>");
         }
         try {
-            String target = sim.finishCheckout(token, result, phone, op);
+            String target = sim.mp().finishCheckout(token, result, phone, op);
             return Response.status(302).location(URI.create(target)).build();
         } catch (SimulatorError e) {
             return SimHttp.html(e.httpStatus(), "Payment page unavailable", "<p>" + SimHttp.esc(e.getMessage()) + "</p>");
@@ -149,7 +149,7 @@ public class CheckoutResource {
 
     private Response transfer(String code, String redirect, String tckn) {
         try {
-            PhsTransaction tx = sim.transfer(code, tckn == null || tckn.isEmpty() ? null : tckn, false);
+            PhsTransaction tx = sim.phs().transfer(code, tckn == null || tckn.isEmpty() ? null : tckn, false);
             if (redirect != null && !redirect.isEmpty()) {
                 return Response.status(302).location(URI.create(redirect)).build();
             }

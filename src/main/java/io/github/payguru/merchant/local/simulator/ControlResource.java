@@ -77,13 +77,26 @@ public class ControlResource {
         return ok(allowed ? "IP allowed" : "IP refused");
     }
 
+    /** {@code {"sandbox":false}}: {@code transaction/test} refused with {@code ERR_039}. */
+    @POST
+    @Path("/phs-sandbox")
+    public Response phsSandbox(String body) {
+        boolean sandbox = json(body).path("sandbox").asBoolean(true);
+        sim.setPhsSandbox(sandbox);
+        return ok(sandbox ? "sandbox" : "production");
+    }
+
     @GET
     @Path("/delivery")
     public Response delivery() {
         return Response.ok(SimHttp.JSON.valueToTree(sim.delivery()).toString()).build();
     }
 
-    /** {@code {"duplicates":2,"delayMs":500,"reorder":true,"synchronous":false,"maxAttempts":4,"backoffMs":2000,"callbackBaseUrl":"http://localhost:9000"}}, each optional. */
+    /**
+     * {@code {"duplicates":2,"delayMs":500,"reorder":true,"synchronous":false,"maxAttempts":4,"backoffMs":2000,
+     * "callbackBaseUrl":"http://localhost:9000","phsCallbackMethod":"POST","mpCallbackToken":"s3cret",
+     * "mpCallbackQuery":"src=payguru"}}, each optional.
+     */
     @POST
     @Path("/delivery")
     public Response setDelivery(String body) {
@@ -95,6 +108,12 @@ public class ControlResource {
         sim.setSynchronous(in.path("synchronous").asBoolean((Boolean) now.get("synchronous")));
         sim.setRetry(in.path("maxAttempts").asInt((Integer) now.get("maxAttempts")),
                 Duration.ofMillis(in.path("backoffMs").asLong((Long) now.get("backoffMs"))));
+        if (in.hasNonNull("phsCallbackMethod")) {
+            sim.setPhsCallbackMethod(in.get("phsCallbackMethod").asText());
+        }
+        if (in.has("mpCallbackToken") || in.has("mpCallbackQuery")) {
+            sim.setMpCallbackExtras(in.path("mpCallbackToken").asText(null), in.path("mpCallbackQuery").asText(null));
+        }
         if (in.hasNonNull("callbackBaseUrl")) {
             sim.setCallbackBaseUrl(in.get("callbackBaseUrl").asText());
         }
@@ -148,9 +167,9 @@ public class ControlResource {
         ArrayNode subs = o.putArray("subscriptions");
         sim.subscriptions().forEach(s -> subs.add(s.toJson(false)));
         ArrayNode pns = o.putArray("phsPaymentNotifications");
-        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(sim.phsServiceId(p.serviceCode))));
+        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(sim.phs().phsServiceId(p.serviceCode))));
         ArrayNode phs = o.putArray("phsTransactions");
-        sim.phsTransactions().forEach(t -> phs.add(t.toJson(sim.phsServiceId(t.serviceCode))));
+        sim.phsTransactions().forEach(t -> phs.add(t.toJson(sim.phs().phsServiceId(t.serviceCode))));
         return Response.ok(o.toString()).build();
     }
 
@@ -181,7 +200,7 @@ public class ControlResource {
         JsonNode in = json(body);
         PhsTransaction t = sim.seedPhsTransaction(text(in, "service"), text(in, "order"),
                 in.path("amount").asText("100.00"), in.path("status").asInt(3));
-        return Response.status(201).entity(t.toJson(sim.phsServiceId(t.serviceCode)).toString()).build();
+        return Response.status(201).entity(t.toJson(sim.phs().phsServiceId(t.serviceCode)).toString()).build();
     }
 
     /** {@code {"transactionId":"700000123","status":1}} */
@@ -198,6 +217,20 @@ public class ControlResource {
     @Path("/mp/subscriptions/{id}/renew")
     public Response renew(@PathParam("id") String id, @QueryParam("result") String result) {
         MpTransaction t = sim.renewSubscription(id, result == null || "paid".equals(result));
+        return Response.ok(t.toJson(false).toString()).build();
+    }
+
+    /**
+     * An SMS-initiated payment: {@code {"service":"2001","price":"5.00","keyword":"SUPERPOWER",
+     * "referenceCode":"XQWESTRES","msisdn":"905321234567","confirmed":true}}.
+     */
+    @POST
+    @Path("/mp/sms")
+    public Response sms(String body) {
+        JsonNode in = json(body);
+        MpTransaction t = sim.smsPurchase(text(in, "service"), text(in, "price"), text(in, "keyword"),
+                in.path("referenceCode").asText(null), in.path("msisdn").asText(null),
+                in.path("confirmed").asBoolean(true));
         return Response.ok(t.toJson(false).toString()).build();
     }
 

@@ -60,10 +60,10 @@ public class MpApiResource {
             @PathParam("serviceId") String serviceId, @PathParam("transactionId") String transactionId) {
         return run("mp.transaction.detail", Map.of("merchantId", merchantId, "serviceId", serviceId, "transactionId",
                 transactionId), start -> {
-                    NamedService svc = sim.mpCheck("mp.transaction.detail", merchantId, serviceId);
-                    MpTransaction tx = sim.mpTransactionOf(svc, numeric("transactionId", transactionId));
+                    NamedService svc = sim.mp().mpCheck("mp.transaction.detail", merchantId, serviceId);
+                    MpTransaction tx = sim.mp().mpTransactionOf(svc, numeric("transactionId", transactionId));
                     ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-                    root.set("subscription", tx.toJson(sim.mpTextDates()));
+                    root.set("subscription", tx.toJson(sim.mp().mpTextDates()));
                     return root;
                 });
     }
@@ -74,11 +74,11 @@ public class MpApiResource {
             @PathParam("serviceId") String serviceId, @PathParam("transactionId") String transactionId) {
         return run("mp.transaction.refund", Map.of("merchantId", merchantId, "serviceId", serviceId, "transactionId",
                 transactionId), start -> {
-                    NamedService svc = sim.mpCheck("mp.transaction.refund", merchantId, serviceId);
-                    MpTransaction tx = sim.refund(svc, numeric("transactionId", transactionId));
+                    NamedService svc = sim.mp().mpCheck("mp.transaction.refund", merchantId, serviceId);
+                    MpTransaction tx = sim.mp().refund(svc, numeric("transactionId", transactionId));
                     ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success",
                             "refund started", start, sim);
-                    root.set("subscription", tx.toJson(sim.mpTextDates()));
+                    root.set("subscription", tx.toJson(sim.mp().mpTextDates()));
                     return root;
                 });
     }
@@ -89,10 +89,10 @@ public class MpApiResource {
             @PathParam("serviceId") String serviceId, @PathParam("subscriptionId") String subscriptionId) {
         return run("mp.subscription.detail", Map.of("merchantId", merchantId, "serviceId", serviceId,
                 "subscriptionId", subscriptionId), start -> {
-                    NamedService svc = sim.mpCheck("mp.subscription.detail", merchantId, serviceId);
-                    MpSubscription s = sim.subscriptionOf(svc, numeric("subscriptionId", subscriptionId));
+                    NamedService svc = sim.mp().mpCheck("mp.subscription.detail", merchantId, serviceId);
+                    MpSubscription s = sim.mp().subscriptionOf(svc, numeric("subscriptionId", subscriptionId));
                     ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-                    root.set("subscription", s.toJson(sim.mpTextDates()));
+                    root.set("subscription", s.toJson(sim.mp().mpTextDates()));
                     return root;
                 });
     }
@@ -103,11 +103,11 @@ public class MpApiResource {
             @PathParam("serviceId") String serviceId, @PathParam("subscriptionId") String subscriptionId) {
         return run("mp.subscription.cancel", Map.of("merchantId", merchantId, "serviceId", serviceId,
                 "subscriptionId", subscriptionId), start -> {
-                    NamedService svc = sim.mpCheck("mp.subscription.cancel", merchantId, serviceId);
-                    MpSubscription s = sim.cancel(svc, numeric("subscriptionId", subscriptionId));
+                    NamedService svc = sim.mp().mpCheck("mp.subscription.cancel", merchantId, serviceId);
+                    MpSubscription s = sim.mp().cancel(svc, numeric("subscriptionId", subscriptionId));
                     ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success",
                             "subscription cancelled", start, sim);
-                    root.set("subscription", s.toJson(sim.mpTextDates()));
+                    root.set("subscription", s.toJson(sim.mp().mpTextDates()));
                     return root;
                 });
     }
@@ -147,9 +147,9 @@ public class MpApiResource {
             if (in == null || !in.isObject()) {
                 throw new SimulatorError(400, PayguruSimulator.MP_BAD_REQUEST, "body must be a JSON object");
             }
-            NamedService svc = sim.mpCheck(operation, in.path("merchantId").asText(null),
+            NamedService svc = sim.mp().mpCheck(operation, in.path("merchantId").asText(null),
                     in.path("serviceId").asText(null));
-            Search.Page page = Search.apply(sim.rows(what, svc), in);
+            Search.Page page = Search.apply(sim.mp().rows(what, svc), in);
             ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
             ArrayNode rows = root.putArray(what);
             page.rows().forEach(rows::add);

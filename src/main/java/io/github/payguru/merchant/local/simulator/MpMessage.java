@@ -29,7 +29,7 @@ public final class MpMessage {
     }
 
     public ObjectNode toJson(boolean textDates) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", Long.parseLong(id));
         o.put("service", Long.parseLong(service));
         o.put("msisdn", msisdn);

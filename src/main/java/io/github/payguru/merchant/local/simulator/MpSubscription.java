@@ -39,7 +39,7 @@ public final class MpSubscription {
 
     /** The object of {@code subscription/detail}. */
     public ObjectNode toJson(boolean textDates) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", Long.parseLong(id));
         o.put("service", Long.parseLong(service));
         o.put("status", status);

@@ -38,7 +38,7 @@ public final class MpTransaction {
 
     /** The object of {@code transaction/detail} (under the key {@code subscription}, as documented). */
     public ObjectNode toJson(boolean textDates) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", Long.parseLong(id));
         o.put("service", Long.parseLong(service));
         o.put("status", status);

@@ -61,7 +61,7 @@ public class PhsApiResource {
     public Response getTokenPost(String body) {
         return run("phs.getToken", body, false, p -> {
             ObjectNode o = SimHttp.phsOk();
-            o.put("token", sim.phsToken(p.get("merchant"), p.get("key")));
+            o.put("token", sim.phs().phsToken(p.get("merchant"), p.get("key")));
             return o;
         });
     }
@@ -85,9 +85,9 @@ public class PhsApiResource {
     }
 
     private ObjectNode paymentNotification(String id) {
-        PhsPaymentNotification pn = sim.paymentNotification(id);
+        PhsPaymentNotification pn = sim.phs().paymentNotification(id);
         ObjectNode o = SimHttp.phsOk();
-        o.set("paymentNotification", pn.toJson(sim.phsServiceId(pn.serviceCode)));
+        o.set("paymentNotification", pn.toJson(sim.phs().phsServiceId(pn.serviceCode)));
         return o;
     }
 
@@ -101,7 +101,7 @@ public class PhsApiResource {
     @Path("/paymentNotification/create")
     public Response paymentNotificationCreatePost(String body) {
         return run("phs.paymentNotification.create", body, true, p -> {
-            PhsPaymentNotification pn = sim.createPaymentNotification(p);
+            PhsPaymentNotification pn = sim.phs().createPaymentNotification(p);
             ObjectNode o = SimHttp.phsOk();
             o.put("code", pn.code);
             return o;
@@ -118,9 +118,9 @@ public class PhsApiResource {
     @Path("/transaction/get")
     public Response transactionGetPost(String body) {
         return run("phs.transaction.get", body, true, p -> {
-            PhsTransaction tx = sim.phsTransactionOrError(p.get("id"));
+            PhsTransaction tx = sim.phs().phsTransactionOrError(p.get("id"));
             ObjectNode o = SimHttp.phsOk();
-            o.set("transaction", tx.toJson(sim.phsServiceId(tx.serviceCode)));
+            o.set("transaction", tx.toJson(sim.phs().phsServiceId(tx.serviceCode)));
             return o;
         });
     }
@@ -136,7 +136,7 @@ public class PhsApiResource {
     public Response refundGetPost(String body) {
         return run("phs.refund.get", body, true, p -> {
             ObjectNode o = SimHttp.phsOk();
-            o.set("data", sim.phsRefund(p.get("id")).toJson());
+            o.set("data", sim.phs().phsRefund(p.get("id")).toJson());
             return o;
         });
     }
@@ -152,7 +152,7 @@ public class PhsApiResource {
     public Response orderToReferencePost(String body) {
         return run("phs.orderToReference.check", body, true, p -> {
             ObjectNode o = SimHttp.phsOk();
-            sim.orderToReference(p.get("code"), p.get("order")).forEach((k, v) -> {
+            sim.phs().orderToReference(p.get("code"), p.get("order")).forEach((k, v) -> {
                 if (v == null) {
                     o.putNull(k);
                 } else {
@@ -174,7 +174,7 @@ public class PhsApiResource {
     @Path("/transaction/test")
     public Response transactionTestPost(String body) {
         return run("phs.transaction.test", body, true, p -> {
-            PhsTransaction tx = sim.testTransaction(p);
+            PhsTransaction tx = sim.phs().testTransaction(p);
             ObjectNode o = SimHttp.phsOk();
             o.put("txid", tx.id);
             String answer = sim.deliveries("phs.notify").stream()
@@ -194,7 +194,7 @@ public class PhsApiResource {
                 return SimHttp.phsFault(fault.get());
             }
             if (auth) {
-                sim.phsAuth(h);
+                sim.phs().phsAuth(h);
             }
             return SimHttp.phsOk(work.apply(p));
         } catch (SimulatorError e) {

@@ -45,7 +45,7 @@ public final class PhsPaymentNotification {
 
     /** The {@code paymentNotification} object of {@code paymentNotification/get} (as doc 04's sample). */
     public ObjectNode toJson(long serviceId) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", id);
         o.put("code", code);
         o.put("bank_id", bank.id());

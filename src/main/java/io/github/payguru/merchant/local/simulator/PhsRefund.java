@@ -36,7 +36,7 @@ public final class PhsRefund {
 
     /** The {@code data} object of {@code refund/get}. */
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", Long.parseLong(id));
         o.put("merchant", Long.parseLong(merchantId));
         o.put("service", serviceCode);

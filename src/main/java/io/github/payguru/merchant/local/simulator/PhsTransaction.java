@@ -42,7 +42,7 @@ public final class PhsTransaction {
 
     /** The {@code transaction} object of {@code transaction/get}. */
     public ObjectNode toJson(long serviceId) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         o.put("id", Long.parseLong(id));
         o.put("merchant", Long.parseLong(merchantId));
         o.put("bank_id", bank.id());

@@ -97,7 +97,7 @@ final class SimHttp {
     }
 
     static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+        return JsonNodeFactory.withExactBigDecimals(true).objectNode();
     }
 
     // ------------------------------------------------------------------ MP envelope

@@ -9,8 +9,10 @@ import io.smallrye.config.WithDefault;
 
 /**
  * {@code payguru.simulator.*}: the Payguru simulator's settings (dev and test). A mapping of its own so
- * these keys are known to the configuration's validation; every key has a default, so a Lambda
- * (where nothing reads it) needs none of them. The delivery knobs are start values:
+ * these keys are known to the configuration's validation (unknown keys under {@code payguru} are
+ * refused). A mapping is registered whatever the build profile, so this interface is the one piece of
+ * the simulator present in the Lambda artifact: inert there (nothing injects it) and every key has a
+ * default, so a Lambda needs none of them. The delivery knobs are start values:
  * {@link PayguruSimulator#setDelivery} changes them at run time.
  */
 @ConfigMapping(prefix = "payguru.simulator")

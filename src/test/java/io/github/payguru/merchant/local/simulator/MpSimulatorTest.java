@@ -149,6 +149,13 @@ class MpSimulatorTest extends SimulatorTestBase {
                 .then().statusCode(410);
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/nope")
                 .then().statusCode(404);
+        // and lives 30 minutes
+        MutableClock clock = new MutableClock(Instant.now());
+        sim.useClock(clock);
+        String later = token(checkout(GAME, GAME_KEY, "ORD-P2", "12.50"));
+        clock.advance(Duration.ofMinutes(31));
+        given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + later)
+                .then().statusCode(410);
     }
 
     @Test
@@ -286,6 +293,10 @@ class MpSimulatorTest extends SimulatorTestBase {
         given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(429);
         clock.advance(Duration.ofMillis(1001));
         given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(200);
+        sim.setRateLimits(false);
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json").body(body).post(MP + "/messages/search").then().statusCode(200);
+        }
     }
 
     @Test
@@ -346,6 +357,44 @@ class MpSimulatorTest extends SimulatorTestBase {
         sim.failNext("cp.token", 500, "9998");
         given().formParams(checkout(GAME, GAME_KEY, "ORD-K", "1.00")).post("/_simulator/cp/token").then().statusCode(500)
                 .body("response.resultCode", equalTo("9998"));
+    }
+
+    @Test
+    void smsInitiatedPaymentsAndTheirMessages() {
+        MutableClock clock = new MutableClock(Instant.now());
+        sim.useClock(clock);
+        given().contentType("application/json").body("{\"service\":\"" + GOLD + "\",\"price\":\"9.99\",\"keyword\":"
+                + "\"SUPERPOWER\",\"referenceCode\":\"XQWESTRES\",\"msisdn\":\"905551112233\"}")
+                .post("/_simulator/control/mp/sms").then().statusCode(200).body("status", equalTo(3))
+                .body("referenceCode", equalTo("XQWESTRES")).body("item", equalTo("SUPERPOWER"));
+        MpTransaction unconfirmed = sim.smsPurchase(GAME, "2.00", "GAME2", null, null, false);
+        awaitDeliveries();
+        assertEquals(9, unconfirmed.status);
+        assertEquals(List.of("1", "3", "1", "9"),
+                firstTries("mp.billing").stream().map(d -> d.params().get("status")).toList());
+        assertEquals("XQWESTRES", firstTries("mp.subscription").get(0).params().get("order"));
+        clock.advance(Duration.ofSeconds(2));
+        given().contentType("application/json").body("{\"merchantId\":\"1000\",\"serviceId\":\"" + GOLD + "\","
+                + "\"sort\":[{\"column\":\"id\",\"asc\":true}]}")
+                .post(MP + "/messages/search").then().statusCode(200).body("messages", hasSize(4))
+                .body("messages.direction", equalTo(List.of("MO", "MT", "MO", "MT")))
+                .body("messages[0].text", equalTo("SUPERPOWER XQWESTRES")).body("messages[2].text", equalTo("EVET"))
+                .body("messages[0].shortCode", equalTo("3544")).body("messages[0].msisdn", equalTo("905551112233"));
+    }
+
+    @Test
+    void mpCallbacksCarryTokenAndPassThroughQuery() {
+        sim.setMpCallbackExtras("s3cret", "src=payguru&shop=eu");
+        pay(token(checkout(GAME, GAME_KEY, "ORD-QS", "2.00")), "paid", OK_URL);
+        Delivery d = firstTries("mp.billing").get(0);
+        assertEquals("s3cret", d.params().get("token"));
+        assertEquals("payguru", d.params().get("src"));
+        assertTrue(d.url().endsWith("&src=payguru&shop=eu&token=s3cret"), d.url());
+        sim.setMpCallbackExtras(null, null);
+        MpTransaction tx = sim.seedMpTransaction(GAME, 3, "1.00", "ORD-QS2");
+        get("/transaction/refund/1000/" + GAME + "/" + tx.id).statusCode(200);
+        awaitDeliveries();
+        assertFalse(firstTries("mp.billing").get(2).params().containsKey("token"));
     }
 
     @Test

@@ -290,6 +290,39 @@ class PhsSimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void postJsonCallbacksAreAcceptedByTheRealHandlers() {
+        sim.setPhsCallbackMethod("POST");
+        String token = phsToken();
+        String order = "ORD-J" + Events.uniqueTxid();
+        orders.register("SHOP", order, "19.90", TCKN, null);
+        String code = create(token, order, "19.90", TCKN);
+        given().redirects().follow(false).queryParam("pay", "1").get("/_simulator/cp/phs/yonlendir/" + code)
+                .then().statusCode(200);
+        awaitDeliveries();
+        assertTrue(sim.deliveries().stream().allMatch(d -> "POST".equals(d.method()) && d.accepted()));
+        Delivery notify = sim.deliveries("phs.notify").get(0);
+        assertEquals("OK", notify.answer());
+        assertEquals("3", ledger.transaction(TableLayout.phsTransaction(notify.params().get("txid"))).orElseThrow().status);
+    }
+
+    @Test
+    void synchronousDeliveryAndDelay() {
+        sim.setSynchronous(true);
+        sim.setDelivery(1, 150, false);
+        String token = phsToken();
+        String order = "ORD-SY" + Events.uniqueTxid();
+        orders.register("SHOP", order, "8.00", TCKN, null);
+        String code = create(token, order, "8.00", TCKN);
+        long t0 = System.nanoTime();
+        given().redirects().follow(false).queryParam("pay", "1").get("/_simulator/cp/phs/yonlendir/" + code)
+                .then().statusCode(200);
+        // delivered before the page answered: verify, verified, notify, each after 150 ms
+        assertTrue(System.nanoTime() - t0 >= 450_000_000L);
+        assertEquals(3, sim.deliveries().size());
+        assertEquals("OK", sim.deliveries("phs.notify").get(0).answer());
+    }
+
+    @Test
     void refusedDeliveriesAreRetriedWithBackoff() {
         sim.setCallbackBaseUrl("http://localhost:1");
         String token = phsToken();
@@ -308,6 +341,12 @@ class PhsSimulatorTest extends SimulatorTestBase {
     @Test
     void sandboxOnlyTestTransactionAndIpKnob() {
         String token = phsToken();
+        String ref = phs(token).queryParam("code", "SHOP").queryParam("order", "ORD-SB" + Events.uniqueTxid())
+                .get("/_simulator/phs/orderToReference/check").then().extract().path("order");
+        sim.setPhsSandbox(false);
+        phs(token).queryParam("code", "SHOP").queryParam("ref", ref).queryParam("amount", "1.00")
+                .get("/_simulator/phs/transaction/test").then().statusCode(200).body("status", equalTo("ERR_039"));
+        assertTrue(sim.deliveries().isEmpty());
         sim.allowIp(false);
         phs(token).get("/_simulator/phs/transaction/get?id=1").then().body("status", equalTo("ERR_002"));
         given().queryParam("merchant", Events.MERCHANT_ID).queryParam("key", "x").get("/_simulator/phs/getToken")

@@ -1,0 +1,101 @@
+package io.github.payguru.merchant.callback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.CallbackAnswer;
+import io.github.payguru.merchant.core.MpBillingNotifications;
+import io.github.payguru.merchant.core.MpConfig;
+import io.github.payguru.merchant.core.MpGuard;
+import io.github.payguru.merchant.core.MpTransactions;
+import io.github.payguru.merchant.core.ServiceDirectory;
+import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.ConfigVariants;
+import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.MpEvents;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The MP deployment choices of README "MP callbacks" on the real services and DynamoDB Local: no
+ * token, no allow-list, confirm-before-trust off, another success body, a custom token parameter.
+ */
+@QuarkusTest
+class MpDeploymentSettingsTest {
+
+    @Inject
+    MpConfig config;
+
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    Ledger ledger;
+
+    MpBillingNotifications billing(Map<String, Object> overrides) {
+        MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
+        return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger), new MpTransactions(ledger, cfg), cfg);
+    }
+
+    static HttpRequest request(String sourceIp, Map<String, String> params) {
+        return HttpRequest.from(MpEvents.getFrom(sourceIp, MpEvents.BILLING, params), 16384);
+    }
+
+    TransactionItem stored(String txId) {
+        return ledger.transaction(TableLayout.mpTransaction(txId)).orElse(null);
+    }
+
+    @Test
+    void withoutTokenAndAllowListAnySourceIsAccepted() {
+        MpBillingNotifications open = billing(Map.of("callbackToken", Optional.empty(), "allowedCidrs", Optional.empty()));
+        String a = Events.uniqueTxid();
+        Map<String, String> p = MpEvents.billing(a, "1");
+        p.remove("token");
+        assertEquals("OK", open.handle(request("198.51.100.7", p)).body());
+        assertEquals("1", stored(a).status);
+    }
+
+    @Test
+    void confirmBeforeTrustOffStoresAPaidCallbackConfirmed() {
+        MpBillingNotifications trusting = billing(Map.of("confirmBeforeTrust", false));
+        String a = Events.uniqueTxid();
+        assertEquals("OK", trusting.handle(request("203.0.113.10", MpEvents.billing(a, "3"))).body());
+        assertEquals(true, stored(a).confirmed);
+        assertNull(stored(a).openpk, "paid and trusted: nothing left for reconciliation");
+    }
+
+    @Test
+    void successBodyAndTokenParameterAreConfiguration() {
+        MpBillingNotifications custom = billing(Map.of("successBody", "ACCEPTED", "tokenParam", "k"));
+        String a = Events.uniqueTxid();
+        Map<String, String> p = MpEvents.billing(a, "1");
+        p.remove("token");
+        p.put("k", MpEvents.TOKEN);
+        CallbackAnswer answer = custom.handle(request("203.0.113.10", p));
+        assertEquals(200, answer.status());
+        assertEquals("ACCEPTED", answer.body());
+        assertEquals(null, stored(a).attributes, "the token is never kept as pass-through");
+        Map<String, String> q = MpEvents.billing(Events.uniqueTxid(), "1");
+        assertEquals(403, assertThrows(BadRequestException.class, () -> custom.handle(request("203.0.113.10", q))).status(),
+                "the token under the old name does not count");
+    }
+
+    @Test
+    void aBadCidrIsADeploymentErrorNamedAtStart() {
+        MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.of(List.of("10.0.0.0/40"))));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, ledger));
+        assertEquals("payguru.mp.allowed-cidrs: prefix out of range: 10.0.0.0/40", e.getMessage());
+    }
+}
