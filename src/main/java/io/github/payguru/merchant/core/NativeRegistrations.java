@@ -2,7 +2,6 @@ package io.github.payguru.merchant.core;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -19,7 +18,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         APIGatewayV2HTTPEvent.RequestContext.IAM.class,
         APIGatewayV2HTTPEvent.RequestContext.CognitoIdentity.class,
         APIGatewayV2HTTPResponse.class,
-        ScheduledEvent.class,
 })
 public final class NativeRegistrations {
 

@@ -245,6 +245,42 @@ public class Ledger {
         return out;
     }
 
+    /**
+     * Open items of one partition of the sparse {@code open-items} index whose {@code opensk} (last change
+     * or last check) is older than {@code before}, oldest first, at most {@code limit}.
+     */
+    public List<Map<String, AttributeValue>> openItems(String partition, String before, int limit) {
+        try {
+            return dynamo.query(b -> b.tableName(tableName).indexName(TableLayout.OPEN_ITEMS)
+                    .keyConditionExpression("#p = :p AND #s < :s")
+                    .expressionAttributeNames(Map.of("#p", TableLayout.OPEN_PK, "#s", TableLayout.OPEN_SK))
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition), ":s", AttributeValue.fromS(before)))
+                    .limit(limit)).items();
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Moves an item that is still open to the back of the reconciliation queue ({@code opensk = at}).
+     *
+     * @return false when the item is no longer open (nothing written)
+     */
+    public boolean touchOpen(String pk, String sk, String at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(tableName).key(key(pk, sk))
+                    .updateExpression("SET #s = :s")
+                    .conditionExpression("attribute_exists(#p)")
+                    .expressionAttributeNames(Map.of("#p", TableLayout.OPEN_PK, "#s", TableLayout.OPEN_SK))
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(at))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     public String tableName() {
         return tableName;
     }

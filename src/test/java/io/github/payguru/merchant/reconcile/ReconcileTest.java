@@ -1,0 +1,185 @@
+package io.github.payguru.merchant.reconcile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.callback.MpBillingNotificationHandler;
+import io.github.payguru.merchant.callback.MpSubscriptionNotificationHandler;
+import io.github.payguru.merchant.callback.PhsNotifyHandler;
+import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.local.simulator.MpSubscription;
+import io.github.payguru.merchant.local.simulator.MpTransaction;
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.local.simulator.PhsTransaction;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.SubscriptionItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LambdaMock;
+import io.github.payguru.merchant.support.MpEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The scheduled reconciliation on its own DynamoDB Local (this profile restarts it), against the
+ * simulator: open items whose callbacks stopped short are settled with Payguru's truth, through the
+ * same state machines; a paid MP transaction waiting for confirmation is confirmed.
+ */
+@QuarkusTest
+@TestProfile(ReconcileTest.Handler.class)
+class ReconcileTest {
+
+    public static class Handler implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "reconcile");
+        }
+    }
+
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    PayguruSimulator sim;
+
+    @Inject
+    PhsNotifyHandler phsNotify;
+
+    @Inject
+    MpBillingNotificationHandler mpBilling;
+
+    @Inject
+    MpSubscriptionNotificationHandler mpSubscription;
+
+    @BeforeEach
+    void fresh() {
+        sim.reset();
+    }
+
+    @AfterEach
+    void clock() {
+        ledger.useClock(Clock.systemUTC());
+    }
+
+    /** Everything stored so far is older than stale-after. */
+    void later(Duration d) {
+        ledger.useClock(Clock.offset(Clock.systemUTC(), d));
+    }
+
+    @Test
+    void phsTransactionLeftProcessingIsSettledWithPayguruTruth() {
+        PhsTransaction t = sim.seedPhsTransaction("SHOP", "ORD-R" + Events.uniqueTxid(), "100.00", 1);
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("txid", t.id);
+        p.put("code", t.code);
+        p.put("order", t.order);
+        p.put("status", "1");
+        p.put("amount", t.amount);
+        p.put("transaction_date", "2026-11-22 10:00:00");
+        p.put("bank", "isbank");
+        p.put("key", PayguruKeys.phsNotifyKey("SHOP", Events.MERCHANT_ID, t.id, t.code, t.order, t.amount,
+                Events.MERCHANT_KEY, Events.SHOP_KEY));
+        assertEquals("OK", phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null).getBody());
+        assertEquals("OPEN#PHS", ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
+
+        Reconciler.Report nothingStale = reconciler.run();
+        assertEquals(Map.of(), nothingStale.checked(), "a fresh item is not asked about");
+
+        t.status = 3; // the success notify never arrived
+        later(Duration.ofHours(1));
+        Reconciler.Report r = reconciler.run();
+        assertEquals(1, r.settled().get("PHS"));
+        TransactionItem stored = ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow();
+        assertEquals("3", stored.status);
+        assertNull(stored.openpk);
+        assertTrue(sim.requests("phs.transaction.get").size() <= 2,
+                "one read (two when the simulator's reset expired the cached token and it was renewed once)");
+    }
+
+    @Test
+    void unconfirmedMpPaymentIsConfirmedAndAnItemStillOpenGoesToTheBackOfTheQueue() {
+        MpTransaction paid = sim.seedMpTransaction(MpEvents.SERVICE, 3, "9.99", null);
+        paid.referenceCode = "MP-" + paid.id;
+        paid.amount = "9.99";
+        assertEquals(200, mpBilling.handleRequest(MpEvents.get(MpEvents.BILLING, MpEvents.billing(paid.id, "3")), null)
+                .getStatusCode());
+        TransactionItem before = ledger.transaction(TableLayout.mpTransaction(paid.id)).orElseThrow();
+        assertEquals(Boolean.FALSE, before.confirmed, "confirm before trust");
+
+        MpTransaction waiting = sim.seedMpTransaction(MpEvents.SERVICE, 1, "9.99", null);
+        waiting.referenceCode = "MP-" + waiting.id;
+        waiting.amount = "9.99";
+        mpBilling.handleRequest(MpEvents.get(MpEvents.BILLING, MpEvents.billing(waiting.id, "1")), null);
+
+        later(Duration.ofHours(1));
+        Reconciler.Report r = reconciler.run();
+        assertEquals(2, r.checked().get("MP"));
+        assertEquals(1, r.settled().get("MP"));
+        TransactionItem confirmed = ledger.transaction(TableLayout.mpTransaction(paid.id)).orElseThrow();
+        assertEquals(Boolean.TRUE, confirmed.confirmed);
+        assertNull(confirmed.openpk);
+        TransactionItem still = ledger.transaction(TableLayout.mpTransaction(waiting.id)).orElseThrow();
+        assertEquals("1", still.status);
+        assertEquals("OPEN#MP", still.openpk);
+        assertTrue(still.opensk.compareTo(ledger.now().minus(Duration.ofMinutes(1)).toString()) > 0,
+                "checked now: the next run asks about other items first");
+        assertEquals(Map.of(), reconciler.run().checked(), "not asked again within stale-after");
+    }
+
+    @Test
+    void subscriptionCancelledAtPayguruIsSettled() {
+        MpSubscription s = sim.seedSubscription(MpEvents.SERVICE, "active", "19.90", null);
+        String order = "SUBR-" + s.id;
+        s.referenceCode = order;
+        assertEquals(200, mpSubscription.handleRequest(MpEvents.get(MpEvents.SUBSCRIPTION,
+                MpEvents.subscription(s.id, s.lastTransaction, "active", order)), null).getStatusCode());
+        assertEquals("OPEN#MPSUB",
+                ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(s.id), SubscriptionItem.SORT)
+                        .orElseThrow().openpk);
+        s.status = "cancelled";
+        later(Duration.ofHours(1));
+        Reconciler.Report r = reconciler.run();
+        assertEquals(1, r.checked().get("MPSUB"));
+        SubscriptionItem stored = ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(s.id),
+                SubscriptionItem.SORT).orElseThrow();
+        assertEquals("cancelled", stored.status);
+        assertNull(stored.openpk);
+    }
+
+    @Test
+    void unknownAtPayguruIsCountedAsFailedAndTheRunGoesOn() {
+        Map<String, String> p = Events.phsNotify(Events.uniqueTxid(), "ORD-UNKNOWN", "1", "5.00");
+        phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null);
+        later(Duration.ofHours(2));
+        Reconciler.Report r = reconciler.run();
+        assertEquals(1, r.failed().get("PHS"));
+        assertNull(r.stoppedBy());
+        assertEquals("1", ledger.transaction(TableLayout.phsTransaction(p.get("txid"))).orElseThrow().status);
+    }
+
+    @Test
+    void scheduledEventThroughTheLambdaRuntime() {
+        given().body(Fixtures.json("reconcile", "scheduled")).post(LambdaMock.url())
+                .then().statusCode(200).body("stoppedBy", nullValue()).body("checked", equalTo(Map.of()));
+    }
+}
