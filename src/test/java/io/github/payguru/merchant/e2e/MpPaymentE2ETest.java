@@ -222,6 +222,52 @@ class MpPaymentE2ETest {
         assertTrue(ledger.logOf(t.pk).stream().allMatch(e -> "applied".equals(e.outcome)), "each step applied");
     }
 
+    @Test
+    void reversedDuplicatedRefundNotificationsEndRefunded() {
+        String txId = pay(GAME, GAME_KEY, ref("RR"), "15.00", "paid", OK_URL);
+        sim.setDelivery(2, 0, true);
+        given().get("/_simulator/mp/transaction/refund/1000/" + GAME + "/" + txId).then().statusCode(200);
+        assertAllAccepted();
+        assertEquals(List.of("6", "6", "7", "7"), sim.deliveries("mp.billing").stream().skip(2)
+                .map(d -> d.params().get("status")).toList());
+        TransactionItem t = stored(txId);
+        assertEquals("6", t.status, "a late 7 does not reopen a finished refund");
+        assertNull(t.openpk);
+    }
+
+    @Test
+    void trialStartsAStoredCycleWithoutACharge() {
+        String ref = ref("TR");
+        Map<String, String> p = checkoutForm(GAME, GAME_KEY, ref, "4.99");
+        p.put("hasTrialPeriod", "true");
+        p.put("trialPeriodDay", "7");
+        String token = given().formParams(p).post("/_simulator/cp/token").then().statusCode(200)
+                .extract().path("tokenData.token");
+        given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + token)
+                .then().statusCode(302).header("Location", OK_URL);
+        assertAllAccepted();
+        assertTrue(sim.deliveries("mp.billing").isEmpty(), "no charge during the trial");
+        String subsId = sim.subscriptions().get(0).id;
+        SubscriptionItem cycle = subscriptions.find(subsId).orElseThrow();
+        assertEquals("active", cycle.status);
+        assertEquals(ref, cycle.orderRef);
+        assertTrue(subscriptions.charges(subsId).isEmpty());
+        // the first charge comes as a renewal after the trial
+        MpTransaction first = sim.renewSubscription(subsId, true);
+        assertAllAccepted();
+        assertEquals(List.of(first.id), subscriptions.charges(subsId).stream().map(x -> x.txId).toList());
+    }
+
+    @Test
+    void passThroughQueryIsKeptOnTheStoredItems() {
+        sim.setMpCallbackExtras("local-mp-token", "campaign=winter&shop=eu");
+        String txId = pay(GOLD, GOLD_KEY, ref("QS"), "9.99", "paid", OK_URL);
+        assertAllAccepted();
+        TransactionItem t = stored(txId);
+        assertEquals(Map.of("campaign", "winter", "shop", "eu"), t.attributes);
+        assertEquals(Map.of("campaign", "winter", "shop", "eu"), subscriptions.find(t.subsId).orElseThrow().attributes);
+    }
+
     // ------------------------------------------------------------ delivery knobs
 
     @Test
@@ -323,6 +369,16 @@ class MpPaymentE2ETest {
 
     /** A payment page as a merchant opens it (POST /token signed with the service key) and its outcome. */
     String pay(String service, String key, String ref, String price, String result, String expectedLocation) {
+        String token = given().contentType("application/x-www-form-urlencoded").formParams(checkoutForm(service, key, ref, price))
+                .post("/_simulator/cp/token").then().statusCode(200).body("response.result", equalTo("SUCCESS"))
+                .extract().path("tokenData.token");
+        given().redirects().follow(false).queryParam("result", result).get("/_simulator/cp/pay/" + token)
+                .then().statusCode(302).header("Location", expectedLocation);
+        return sim.mpTransactions().stream().filter(t -> ref.equals(t.referenceCode)).reduce((a, b) -> b)
+                .orElseThrow().id;
+    }
+
+    static Map<String, String> checkoutForm(String service, String key, String ref, String price) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("merchantId", Events.MERCHANT_ID);
         p.put("serviceId", service);
@@ -332,13 +388,7 @@ class MpPaymentE2ETest {
         p.put("successUrl", OK_URL);
         p.put("failureUrl", FAIL_URL);
         p.put("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, service, ref, "Gold pack", price, OK_URL, FAIL_URL, key));
-        String token = given().contentType("application/x-www-form-urlencoded").formParams(p)
-                .post("/_simulator/cp/token").then().statusCode(200).body("response.result", equalTo("SUCCESS"))
-                .extract().path("tokenData.token");
-        given().redirects().follow(false).queryParam("result", result).get("/_simulator/cp/pay/" + token)
-                .then().statusCode(302).header("Location", expectedLocation);
-        return sim.mpTransactions().stream().filter(t -> ref.equals(t.referenceCode)).reduce((a, b) -> b)
-                .orElseThrow().id;
+        return p;
     }
 
     TransactionItem stored(String txId) {
