@@ -138,6 +138,27 @@ class MpPaymentE2ETest {
         }
     }
 
+    @Test
+    void everyDocumentedOperatorIsStoredAndAnUndocumentedOneIsRefusedByThePage() {
+        for (String op : List.of("4", "5")) {
+            String ref = ref("OP" + op);
+            String token = given().formParams(checkoutForm(GAME, GAME_KEY, ref, "1.50")).post("/_simulator/cp/token")
+                    .then().statusCode(200).extract().path("tokenData.token");
+            given().redirects().follow(false).queryParam("result", "paid").queryParam("operator", op)
+                    .queryParam("msisdn", "905051234567").get("/_simulator/cp/pay/" + token).then().statusCode(302);
+            TransactionItem t = stored(sim.mpTransactions().get(sim.mpTransactions().size() - 1).id);
+            assertEquals(op, t.operator);
+            assertEquals("3", t.status);
+        }
+        assertAllAccepted();
+        String token = given().formParams(checkoutForm(GAME, GAME_KEY, ref("OP2"), "1.50")).post("/_simulator/cp/token")
+                .then().statusCode(200).extract().path("tokenData.token");
+        int before = sim.mpTransactions().size();
+        given().redirects().follow(false).queryParam("result", "paid").queryParam("operator", "2")
+                .get("/_simulator/cp/pay/" + token).then().statusCode(400);
+        assertEquals(before, sim.mpTransactions().size(), "no payment, no notification the merchant would refuse");
+    }
+
     // ------------------------------------------------------------ subscriptions
 
     @Test

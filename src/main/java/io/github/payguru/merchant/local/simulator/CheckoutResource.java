@@ -104,6 +104,11 @@ public class CheckoutResource {
         try {
             op = operator == null || operator.isEmpty() ? 1 : Integer.parseInt(operator);
         } catch (NumberFormatException e) {
+            op = 0;
+        }
+        if (op != 1 && op != 4 && op != 5) {
+            // the documented operator codes (Turkcell, Türk Telekom, Vodafone); anything else would make a
+            // notification no merchant accepts
             return SimHttp.html(400, "Bad operator", "<p>operator must be 1, 4 or 5.</p>");
         }
         try {
