@@ -139,7 +139,7 @@ class MpPaymentE2ETest {
     }
 
     @Test
-    void everyDocumentedOperatorIsStoredAndAnUndocumentedOneIsRefusedByThePage() {
+    void everyDocumentedOperatorIsStoredAndWhatTheMerchantWouldRefuseIsRefusedByThePage() {
         for (String op : List.of("4", "5")) {
             String ref = ref("OP" + op);
             String token = given().formParams(checkoutForm(GAME, GAME_KEY, ref, "1.50")).post("/_simulator/cp/token")
@@ -157,6 +157,9 @@ class MpPaymentE2ETest {
         given().redirects().follow(false).queryParam("result", "paid").queryParam("operator", "2")
                 .get("/_simulator/cp/pay/" + token).then().statusCode(400);
         assertEquals(before, sim.mpTransactions().size(), "no payment, no notification the merchant would refuse");
+        // nor a page for a zero price (the callback refuses amount 0)
+        given().formParams(checkoutForm(GAME, GAME_KEY, ref("Z"), "0.00")).post("/_simulator/cp/token").then()
+                .statusCode(400).body("response.resultDescription", equalTo("malformed field: price"));
     }
 
     // ------------------------------------------------------------ subscriptions
