@@ -326,7 +326,7 @@ class MpPaymentE2ETest {
     @Test
     void aRefusedDeliveryIsRetriedAndAppliedOnce() throws InterruptedException {
         sim.setSynchronous(false);
-        sim.setRetry(3, Duration.ofMillis(150));
+        sim.setRetry(3, Duration.ofMillis(300));
         // the merchant's address is wrong at first (404 from the gateway), then fixed before the retry
         String base = "http://localhost:" + RestAssured.port;
         sim.setCallbackBaseUrl(base + "/down");
