@@ -22,7 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.payguru.merchant.core.Amount;
 import io.github.payguru.merchant.core.MpSubscriptions;
+import io.github.payguru.merchant.core.MpTransactionFact;
 import io.github.payguru.merchant.core.MpTransactions;
 import io.github.payguru.merchant.core.PayguruKeys;
 import io.github.payguru.merchant.local.simulator.Delivery;
@@ -34,6 +40,7 @@ import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -115,6 +122,29 @@ class MpPaymentE2ETest {
         assertTrue(transactions.fulfillable(confirmed));
         assertNull(confirmed.openpk);
         assertFalse(transactions.confirmPaid(txId), "confirming twice changes nothing");
+    }
+
+    @Test
+    void reconciliationWithTheTransactionDetailConfirmsThePayment() throws Exception {
+        String txId = pay(GAME, GAME_KEY, ref("RC"), "12.50", "paid", OK_URL);
+        assertAllAccepted();
+        assertEquals(Boolean.FALSE, stored(txId).confirmed);
+
+        // what a merchant's reconciliation does: read Payguru's transaction detail (decimals exact) ...
+        String body = given().get("/_simulator/mp/transaction/detail/1000/" + GAME + "/" + txId).then().statusCode(200)
+                .body("response.resultCode", equalTo("0000")).extract().asString();
+        JsonNode tx = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body)
+                .path("subscription");
+        // ... and apply it as a trusted fact: same identity (service, amount), so it confirms
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(tx.path("id").asText(),
+                tx.path("service").asText(), tx.path("status").asText(), Amount.parse(tx.path("amount").asText())), null);
+        assertEquals(WriteResult.Outcome.APPLIED, r.outcome());
+        assertTrue(r.confirmedNow());
+        TransactionItem t = stored(txId);
+        assertEquals(Boolean.TRUE, t.confirmed);
+        assertTrue(transactions.fulfillable(t));
+        assertNull(t.openpk);
+        assertEquals("12.50", t.amountWire, "the amount as first sent is kept");
     }
 
     @Test
