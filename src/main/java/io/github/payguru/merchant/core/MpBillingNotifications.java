@@ -17,7 +17,9 @@ import io.github.payguru.merchant.store.WriteResult;
 /**
  * MP billing (transaction) notification, {@code GET} with {@code msisdn, txId, status, operator, order,
  * item, amount, service, error, errorDesc, billingType, subsId} plus the merchant's pass-through query
- * string (PAYGURU-API.md §1.1). Unsigned: {@link MpGuard} checks token and source first. The state
+ * string (PAYGURU-API.md §1.1). {@code error} is read as free text like {@code errorDesc}: the URL template
+ * calls it an error code, but the API's transaction object carries e.g. {@code "Yetersiz limit"} there
+ * and the callback's values are not documented. Unsigned: {@link MpGuard} checks token and source first. The state
  * change is {@link MpTransactions#apply}; the success answer ({@code payguru.mp.success-body}) is given
  * only once stored.
  */
@@ -59,7 +61,7 @@ public class MpBillingNotifications {
         MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status,
                 p.optional("order", Validation.REFERENCE), p.amount(config.maxAmount()), p.operator(config.operators()),
                 p.optional("item", MpParams.TEXT), p.optional("billingType", MpParams.CODE),
-                p.optional("subsId", Validation.NUMERIC_ID), p.optional("error", MpParams.CODE),
+                p.optional("subsId", Validation.NUMERIC_ID), p.optional("error", MpParams.TEXT),
                 p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
                 p.passThrough(DOCUMENTED), MpTransactionFact.Source.CALLBACK);
 

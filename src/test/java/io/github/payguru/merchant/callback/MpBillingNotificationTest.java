@@ -105,6 +105,20 @@ class MpBillingNotificationTest {
     }
 
     @Test
+    void chargingErrorWithATextErrorIsStored() {
+        // the API's transaction object carries error "Yetersiz limit" / errorDetail "17|Limit error:onetime"
+        String txId = Events.uniqueTxid();
+        Map<String, String> p = MpEvents.billing(txId, "4");
+        p.put("error", "Yetersiz limit");
+        p.put("errorDesc", "17|Limit error:onetime");
+        assertOk(call(MpEvents.get(MpEvents.BILLING, p)));
+        TransactionItem t = stored(txId);
+        assertEquals("4", t.status);
+        assertEquals("Yetersiz limit", t.error);
+        assertEquals("17|Limit error:onetime", t.errorDesc);
+    }
+
+    @Test
     void paidIsUnconfirmedThenLateWaitingChangesNothingThenRefundInProgressThenRefunded() {
         assertOk(fixture("paid"));
         TransactionItem t = stored("9100002");

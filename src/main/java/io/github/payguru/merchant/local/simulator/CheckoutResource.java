@@ -104,6 +104,11 @@ public class CheckoutResource {
         try {
             op = operator == null || operator.isEmpty() ? 1 : Integer.parseInt(operator);
         } catch (NumberFormatException e) {
+            op = 0;
+        }
+        if (op != 1 && op != 4 && op != 5) {
+            // the documented operator codes (Turkcell, Türk Telekom, Vodafone); anything else would make a
+            // notification no merchant accepts
             return SimHttp.html(400, "Bad operator", "<p>operator must be 1, 4 or 5.</p>");
         }
         try {
@@ -158,7 +163,7 @@ public class CheckoutResource {
                             + "); the merchant is being notified.</p>");
         } catch (SimulatorError e) {
             return SimHttp.html(e.httpStatus() == 200 ? 400 : e.httpStatus(), "Transfer refused",
-                    "<p>" + SimHttp.esc(PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), e.code())) + "</p>");
+                    "<p>" + SimHttp.esc(e.code() == null ? "Error" : PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), e.code())) + "</p>");
         } catch (IllegalArgumentException e) {
             return SimHttp.html(400, "Bad redirect", "<p>redirect is not a URL.</p>");
         }

@@ -318,7 +318,10 @@ final class MpPlatform {
         NamedService svc = mpService(serviceId).filter(s -> s.payguruId().equals(serviceId))
                 .orElseThrow(() -> new SimulatorError(403, MP_UNKNOWN_MERCHANT_OR_SERVICE, "unknown service " + serviceId));
         try {
-            Amount.parse(p.get("price"));
+            // a zero price is refused too (our inference: there is no charge to notify, and merchants refuse amount 0)
+            if (Amount.parse(p.get("price")).value().signum() <= 0) {
+                throw new IllegalArgumentException("price must be above 0");
+            }
         } catch (IllegalArgumentException e) {
             throw new SimulatorError(400, MP_BAD_REQUEST, "malformed field: price");
         }

@@ -146,7 +146,7 @@ final class SimHttp {
         ObjectNode o = object();
         o.put("status", e.code());
         o.put("message", e.getMessage() != null ? e.getMessage()
-                : PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), "Error"));
+                : e.code() == null ? "Error" : PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), "Error"));
         return Response.status(e.httpStatus()).entity(o.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -1,0 +1,137 @@
+package io.github.payguru.merchant.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.payguru.merchant.core.Line;
+import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.core.PhsOrders;
+import io.github.payguru.merchant.core.ServiceDirectory;
+import io.github.payguru.merchant.core.ServiceDirectory.NamedService;
+import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.local.simulator.PhsTransaction;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.Events;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * PHS end to end beyond {@code PhsSimulatorTest} (which covers the plain transfer, duplicates and
+ * reorder one knob at a time): every delivery knob at once on a real transfer, and the simulator's
+ * signed notifications for statuses 1 and 3 arriving reversed and repeated at the real notify route.
+ */
+@QuarkusTest
+class PhsPaymentE2ETest {
+
+    static final String TCKN = "10000000146";
+
+    @Inject
+    PayguruSimulator sim;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    PhsOrders orders;
+
+    @Inject
+    ServiceDirectory services;
+
+    @BeforeEach
+    void start() {
+        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        sim.reset();
+    }
+
+    @AfterEach
+    void stop() {
+        sim.awaitDeliveries(Duration.ofSeconds(10));
+        sim.reset();
+        RestAssured.reset();
+    }
+
+    @Test
+    void transferWithDuplicatesReorderAndPostJsonHasOneEffect() {
+        sim.setDelivery(3, 0, true);
+        sim.setPhsCallbackMethod("POST");
+        String order = "E2E-PHS-" + Events.uniqueTxid();
+        orders.register("SHOP", order, "64.90", TCKN, null);
+        String token = given().queryParam("merchant", Events.MERCHANT_ID)
+                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .get("/_simulator/phs/getToken").then().statusCode(200).extract().path("token");
+        String code = given().header("merchant", Events.MERCHANT_ID).header("token", token).contentType("application/json")
+                .body("{\"code\":\"SHOP\",\"amount\":\"64.90\",\"bank\":\"isbank\",\"order\":\"" + order
+                        + "\",\"PaymentNotification\":{\"tc_no\":\"" + TCKN + "\"}}")
+                .post("/_simulator/phs/paymentNotification/create").then().statusCode(200)
+                .body("status", equalTo("000")).extract().path("code");
+        given().redirects().follow(false).queryParam("pay", "1").get("/_simulator/cp/phs/yonlendir/" + code)
+                .then().statusCode(200);
+        assertTrue(sim.awaitDeliveries(Duration.ofSeconds(10)));
+
+        // verify is asked once; [verified, notify] reversed, each three times, all as POST JSON
+        List<String> sent = sim.deliveries().stream()
+                .map(d -> d.kind().equals("phs.notify") ? "notify" : d.params().get("notification_type")).toList();
+        assertEquals(List.of("verify", "notify", "notify", "notify", "verified", "verified", "verified"), sent);
+        assertTrue(sim.deliveries().stream().allMatch(d -> d.accepted() && "POST".equals(d.method())),
+                sim.deliveries().toString());
+        assertTrue(sim.deliveries("phs.notify").stream().allMatch(d -> "OK".equals(d.answer())));
+
+        String txid = sim.deliveries("phs.notify").get(0).params().get("txid");
+        TransactionItem t = ledger.transaction(TableLayout.phsTransaction(txid)).orElseThrow();
+        assertEquals("3", t.status);
+        assertEquals("64.90", t.amountWire);
+        assertEquals(order, t.orderRef);
+        assertEquals(1, ledger.logOf(t.pk).size(), "three copies, one stored notification");
+        assertEquals("verified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification);
+    }
+
+    @Test
+    void signedStatusesOneAndThreeReversedAndRepeatedEndInSuccess() {
+        NamedService shop = services.find(Line.PHS, "SHOP").orElseThrow();
+        String order = "E2E-PHS13-" + Events.uniqueTxid();
+        PhsTransaction tx = sim.seedPhsTransaction("SHOP", order, "18.25", 1);
+        Map<String, String> processing = sim.notifyParams(shop, tx);
+        tx.status = 3;
+        Map<String, String> success = sim.notifyParams(shop, tx);
+        assertEquals(processing.get("key"), success.get("key"), "the key does not cover the status");
+
+        // Payguru's 3 first (three times), then the late 1 (twice), each at the real notify route
+        List<String> answers = new ArrayList<>();
+        for (Map<String, String> p : List.of(success, success, success, processing, processing)) {
+            answers.add(given().queryParams(p).get(PayguruSimulator.PHS_NOTIFY_PATH).then().statusCode(200)
+                    .extract().asString());
+        }
+        assertEquals(List.of("OK", "OK", "OK", "OK", "OK"), answers);
+
+        TransactionItem t = ledger.transaction(TableLayout.phsTransaction(tx.id)).orElseThrow();
+        assertEquals("3", t.status, "the late processing (1) does not move success back");
+        List<NotificationLogItem> log = ledger.logOf(t.pk);
+        assertEquals(2, log.size(), "one entry per distinct notification: 3 applied, 1 stale");
+        assertEquals(Map.of("3", "applied", "1", "stale"), Map.of(log.get(0).params.get("status"), log.get(0).outcome,
+                log.get(1).params.get("status"), log.get(1).outcome));
+        // and the merchant's view agrees with Payguru's transaction/get
+        String token = given().queryParam("merchant", Events.MERCHANT_ID)
+                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .get("/_simulator/phs/getToken").then().extract().path("token");
+        given().header("merchant", Events.MERCHANT_ID).header("token", token).queryParam("id", tx.id)
+                .get("/_simulator/phs/transaction/get").then().body("transaction.status", equalTo(3))
+                .body("transaction.amount", equalTo(t.amountWire));
+    }
+}
