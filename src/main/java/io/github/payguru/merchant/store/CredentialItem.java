@@ -1,8 +1,5 @@
 package io.github.payguru.merchant.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import java.math.BigDecimal;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -12,16 +9,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code sk = CRED}. The password is kept only as a salted PBKDF2 hash: the clear password exists only
  * in the credential-service answer.
  */
-public class CredentialItem {
+public class CredentialItem extends Item {
 
     public static final String SORT = "CRED";
 
-    public static final StaticTableSchema<CredentialItem> SCHEMA = StaticTableSchema.builder(CredentialItem.class)
-            .newItemSupplier(CredentialItem::new)
-            .addAttribute(String.class, a -> a.name(TableLayout.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(TableLayout.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
-                    .tags(primarySortKey()))
+    public static final StaticTableSchema<CredentialItem> SCHEMA = Item.schema(CredentialItem.class, CredentialItem::new)
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
             .addAttribute(String.class, a -> a.name("login").getter(i -> i.login).setter((i, v) -> i.login = v))
@@ -30,12 +22,8 @@ public class CredentialItem {
             .addAttribute(BigDecimal.class, a -> a.name("issued").getter(i -> i.issued).setter((i, v) -> i.issued = v))
             .addAttribute(String.class, a -> a.name("transId").getter(i -> i.transId).setter((i, v) -> i.transId = v))
             .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
             .build();
 
-    public String pk;
-    public String sk;
     public String service;
     public String subsId;
     public String login;
@@ -46,6 +34,4 @@ public class CredentialItem {
     /** Payguru's trans_id of the last credential call. */
     public String transId;
     public String status;
-    public String createdAt;
-    public String updatedAt;
 }

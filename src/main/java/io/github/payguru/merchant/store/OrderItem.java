@@ -1,10 +1,5 @@
 package io.github.payguru.merchant.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
@@ -12,16 +7,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * merchant created), {@code pk = ORDER#PHS#<service code>#<order>}, {@code sk = ORDER}.
  * Holds {@code md5(TCKN + servicePrivateKey)} for TCKN verify; the raw TCKN is never stored.
  */
-public class OrderItem {
+public class OrderItem extends IndexedItem {
 
     public static final String SORT = "ORDER";
 
-    public static final StaticTableSchema<OrderItem> SCHEMA = StaticTableSchema.builder(OrderItem.class)
-            .newItemSupplier(OrderItem::new)
-            .addAttribute(String.class, a -> a.name(TableLayout.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(TableLayout.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
-                    .tags(primarySortKey()))
+    public static final StaticTableSchema<OrderItem> SCHEMA = IndexedItem
+            .indexedSchema(OrderItem.class, OrderItem::new)
             .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("orderRef").getter(i -> i.orderRef).setter((i, v) -> i.orderRef = v))
@@ -35,16 +26,8 @@ public class OrderItem {
             .addAttribute(String.class, a -> a.name("verificationTxId").getter(i -> i.verificationTxId)
                     .setter((i, v) -> i.verificationTxId = v))
             .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
-            .addAttribute(String.class, a -> a.name(TableLayout.GSI1_PK).getter(i -> i.gsi1pk)
-                    .setter((i, v) -> i.gsi1pk = v).tags(secondaryPartitionKey(TableLayout.BY_ORDER)))
-            .addAttribute(String.class, a -> a.name(TableLayout.GSI1_SK).getter(i -> i.gsi1sk)
-                    .setter((i, v) -> i.gsi1sk = v).tags(secondarySortKey(TableLayout.BY_ORDER)))
             .build();
 
-    public String pk;
-    public String sk;
     public String line;
     public String service;
     public String orderRef;
@@ -57,8 +40,4 @@ public class OrderItem {
     public String verification;
     public String verificationTxId;
     public String status;
-    public String createdAt;
-    public String updatedAt;
-    public String gsi1pk;
-    public String gsi1sk;
 }

@@ -1,8 +1,5 @@
 package io.github.payguru.merchant.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
@@ -10,29 +7,21 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code pk = REFCODE#MP#<code>}, {@code sk = REFCODE}. Valid until {@code validUntil};
  * DynamoDB's TTL ({@code expiresAt}) removes it some time later.
  */
-public class RefcodeItem {
+public class RefcodeItem extends Item {
 
     public static final String SORT = "REFCODE";
 
-    public static final StaticTableSchema<RefcodeItem> SCHEMA = StaticTableSchema.builder(RefcodeItem.class)
-            .newItemSupplier(RefcodeItem::new)
-            .addAttribute(String.class, a -> a.name(TableLayout.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(TableLayout.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
-                    .tags(primarySortKey()))
+    public static final StaticTableSchema<RefcodeItem> SCHEMA = Item.schema(RefcodeItem.class, RefcodeItem::new)
             .addAttribute(String.class, a -> a.name("code").getter(i -> i.code).setter((i, v) -> i.code = v))
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("orderRef").getter(i -> i.orderRef).setter((i, v) -> i.orderRef = v))
             .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
             .addAttribute(String.class,
                     a -> a.name("validUntil").getter(i -> i.validUntil).setter((i, v) -> i.validUntil = v))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
             .addAttribute(Long.class,
                     a -> a.name(TableLayout.EXPIRES_AT).getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
             .build();
 
-    public String pk;
-    public String sk;
     public String code;
     /** MP service id the code was issued for. */
     public String service;
@@ -40,7 +29,6 @@ public class RefcodeItem {
     public String status;
     /** ISO instant after which the code is refused. */
     public String validUntil;
-    public String createdAt;
     /** TTL (epoch seconds): a while after validUntil. */
     public Long expiresAt;
 }

@@ -1,10 +1,5 @@
 package io.github.payguru.merchant.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -17,16 +12,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * ({@code gsi1pk = ORDER#<order>}, {@code gsi1sk = SUB#MP#<subsId>}) and its service.
  * Written only through {@link Ledger}; ordered by {@code seq} (Payguru's txId + a rank digit).
  */
-public class SubscriptionItem {
+public class SubscriptionItem extends IndexedItem {
 
     public static final String SORT = "SUB";
 
-    public static final StaticTableSchema<SubscriptionItem> SCHEMA = StaticTableSchema.builder(SubscriptionItem.class)
-            .newItemSupplier(SubscriptionItem::new)
-            .addAttribute(String.class, a -> a.name(TableLayout.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(TableLayout.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
-                    .tags(primarySortKey()))
+    public static final StaticTableSchema<SubscriptionItem> SCHEMA = IndexedItem
+            .indexedSchema(SubscriptionItem.class, SubscriptionItem::new)
             .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
@@ -44,21 +35,8 @@ public class SubscriptionItem {
                     a -> a.name("attributes").getter(i -> i.attributes).setter((i, v) -> i.attributes = v))
             .addAttribute(String.class,
                     a -> a.name("lastNotification").getter(i -> i.lastNotification).setter((i, v) -> i.lastNotification = v))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-            .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
-            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
-            .addAttribute(String.class, a -> a.name(TableLayout.GSI1_PK).getter(i -> i.gsi1pk)
-                    .setter((i, v) -> i.gsi1pk = v).tags(secondaryPartitionKey(TableLayout.BY_ORDER)))
-            .addAttribute(String.class, a -> a.name(TableLayout.GSI1_SK).getter(i -> i.gsi1sk)
-                    .setter((i, v) -> i.gsi1sk = v).tags(secondarySortKey(TableLayout.BY_ORDER)))
-            .addAttribute(String.class, a -> a.name(TableLayout.OPEN_PK).getter(i -> i.openpk)
-                    .setter((i, v) -> i.openpk = v).tags(secondaryPartitionKey(TableLayout.OPEN_ITEMS)))
-            .addAttribute(String.class, a -> a.name(TableLayout.OPEN_SK).getter(i -> i.opensk)
-                    .setter((i, v) -> i.opensk = v).tags(secondarySortKey(TableLayout.OPEN_ITEMS)))
             .build();
 
-    public String pk;
-    public String sk;
     public String line;
     /** MP service id. */
     public String service;
@@ -78,11 +56,4 @@ public class SubscriptionItem {
     /** The merchant's pass-through query parameters, verbatim. */
     public Map<String, String> attributes;
     public String lastNotification;
-    public String createdAt;
-    public String updatedAt;
-    public Long version;
-    public String gsi1pk;
-    public String gsi1sk;
-    public String openpk;
-    public String opensk;
 }
