@@ -1,6 +1,8 @@
 package io.github.payguru.merchant.core;
 
+import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * What a callback answers Payguru: status, content type and exact body. Kept in the
@@ -32,5 +34,17 @@ public record CallbackAnswer(int status, String contentType, String body) {
             return fallback;
         }
         return new CallbackAnswer(previous.answerStatus, previous.answerType, previous.answerBody);
+    }
+
+    /**
+     * Logs a notification whose state change was refused (stale or conflicting) with this answer. When
+     * this exact notification was logged before, the first delivery's answer is repeated instead.
+     */
+    public CallbackAnswer logRefused(Ledger ledger, NotificationLogItem entry, WriteResult.Outcome outcome,
+            String detail) {
+        entry.outcome = outcome.label();
+        entry.detail = detail;
+        writeTo(entry);
+        return ledger.logOnly(entry).map(previous -> from(previous, this)).orElse(this);
     }
 }

@@ -91,21 +91,17 @@ public class MpBillingNotifications {
                 return CallbackAnswer.from(result.write().previous(), ok);
             }
             case CONFLICT -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "stored service/amount/order/subsId differ";
-                CONFLICT.writeTo(entry);
                 LOG.errorf("%s CONFLICT txId=%s: sent service=%s amount=%s order=%s subsId=%s, stored service=%s amount=%s order=%s subsId=%s",
                         KIND, txId, fact.service(), fact.amount() == null ? null : fact.amount().wire(), fact.order(),
                         fact.subsId(), result.write().currentString("service"), result.write().currentString("amount"),
                         result.write().currentString("orderRef"), result.write().currentString("subsId"));
-                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, CONFLICT)).orElse(CONFLICT);
+                return CONFLICT.logRefused(ledger, entry, result.outcome(), "stored service/amount/order/subsId differ");
             }
             default -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "stored status " + result.write().currentString("status") + " kept";
                 LOG.infof("%s stale txId=%s: status %s after %s changes nothing", KIND, txId, status,
                         result.write().currentString("status"));
-                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, ok)).orElse(ok);
+                return ok.logRefused(ledger, entry, result.outcome(),
+                        "stored status " + result.write().currentString("status") + " kept");
             }
         }
     }

@@ -82,20 +82,16 @@ public class MpSubscriptionNotifications {
                 return CallbackAnswer.from(result.previous(), ok);
             }
             case CONFLICT -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "stored service/order differ";
-                CONFLICT.writeTo(entry);
                 LOG.errorf("%s CONFLICT subsId=%s: sent service=%s order=%s, stored service=%s order=%s", KIND, subsId,
                         fact.service(), fact.order(), result.currentString("service"), result.currentString("orderRef"));
-                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, CONFLICT)).orElse(CONFLICT);
+                return CONFLICT.logRefused(ledger, entry, result.outcome(), "stored service/order differ");
             }
             default -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "newer txId " + result.currentString("txId") + " (status " + result.currentString("status")
-                        + ") kept";
                 LOG.infof("%s stale subsId=%s: txId=%s status=%s is older than stored txId=%s status=%s", KIND, subsId,
                         txId, status, result.currentString("txId"), result.currentString("status"));
-                return ledger.logOnly(entry).map(prev -> CallbackAnswer.from(prev, ok)).orElse(ok);
+                return ok.logRefused(ledger, entry, result.outcome(),
+                        "newer txId " + result.currentString("txId") + " (status " + result.currentString("status")
+                        + ") kept");
             }
         }
     }

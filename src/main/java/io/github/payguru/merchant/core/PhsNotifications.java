@@ -95,22 +95,17 @@ public class PhsNotifications {
                 return CallbackAnswer.from(result.previous(), OK);
             }
             case CONFLICT -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "stored amount/order/code differ";
-                CONFLICT.writeTo(entry);
                 LOG.errorf("phs-notify CONFLICT txid=%s: sent order=%s amount=%s code=%s, stored order=%s amount=%s code=%s",
                         txid, order, amount.wire(), code, result.currentString("orderRef"),
                         result.currentString("amount"), result.currentString("payguruCode"));
-                return ledger.logOnly(entry).map(p -> CallbackAnswer.from(p, CONFLICT)).orElse(CONFLICT);
+                return CONFLICT.logRefused(ledger, entry, result.outcome(), "stored amount/order/code differ");
             }
             default -> {
-                entry.outcome = result.outcome().label();
-                entry.detail = "stored status " + result.currentString("status") + " kept"
-                        + (known ? "" : "; unknown status " + status + " only logged");
-                OK.writeTo(entry);
                 LOG.infof("phs-notify stale txid=%s: status %s after %s changes nothing", txid, status,
                         result.currentString("status"));
-                return ledger.logOnly(entry).map(p -> CallbackAnswer.from(p, OK)).orElse(OK);
+                return OK.logRefused(ledger, entry, result.outcome(),
+                        "stored status " + result.currentString("status") + " kept"
+                        + (known ? "" : "; unknown status " + status + " only logged"));
             }
         }
     }
