@@ -64,7 +64,7 @@ public interface PayguruConfig {
     }
 
     interface Local {
-        /** Port of the embedded DynamoDB Local. */
+        /** Port of the local DynamoDB emulator of {@code quarkus:dev} (tests pick a free port). */
         @WithDefault("8000")
         int dynamodbPort();
     }

@@ -9,13 +9,15 @@ import org.jboss.logging.Logger;
 import io.github.payguru.merchant.core.PayguruConfig;
 import io.github.payguru.merchant.store.TableAdmin;
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./mvnw quarkus:dev}: starts DynamoDB Local in this JVM on {@code payguru.local.dynamodb-port}
- * and creates the table. It keeps running across live reloads (data survives a code change) and
- * ends with the JVM. Removed at build time from every other profile.
+ * {@code ./mvnw quarkus:dev}: starts the local DynamoDB emulator (moto's server, see
+ * {@link DynamoDbEmulator}) on {@code payguru.local.dynamodb-port} and creates the table. It keeps
+ * running across live reloads (data survives a code change) and ends with the JVM. Removed at
+ * build time from every other profile.
  */
 @IfBuildProfile("dev")
 @ApplicationScoped
@@ -24,14 +26,15 @@ public class LocalDynamoDb {
     private static final Logger LOG = Logger.getLogger(LocalDynamoDb.class);
 
     void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config) {
-        int port = config.local().dynamodbPort();
+        String endpoint;
         try {
-            EmbeddedDynamoDb db = EmbeddedDynamoDb.start(port);
-            LOG.infof("DynamoDB Local (in memory) listening on %s", db.endpoint());
-        } catch (IllegalStateException e) {
-            // After a live reload the previous instance still holds the port: keep using it.
-            LOG.infof("DynamoDB Local already running on port %d (%s)", port, e.getMessage());
+            endpoint = DynamoDbEmulator.sharedEndpoint(config.local().dynamodbPort());
+        } catch (DynamoDbEmulator.EmulatorMissing e) {
+            LOG.error(e.getMessage());
+            Quarkus.asyncExit(1);
+            return;
         }
+        LOG.infof("Local DynamoDB (moto, in memory) on %s", endpoint);
         TableAdmin.createIfMissing(dynamo, config.table().name());
         LOG.infof("Payguru merchant functions, local run: %s", config.describe());
     }

@@ -18,13 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Creates the table as {@code infra/template.yaml} declares it. Used by the local run and the
- * tests against DynamoDB Local; in AWS the table comes from the SAM template.
+ * tests against the local emulator; in AWS the table comes from the SAM template.
  */
 public final class TableAdmin {
 
     private static final Logger LOG = Logger.getLogger(TableAdmin.class);
 
     private TableAdmin() {
+    }
+
+    /** Drops the table if it exists and creates it empty (tests: each Quarkus start begins clean). */
+    public static void recreate(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.deleteTable(b -> b.tableName(tableName));
+        } catch (ResourceNotFoundException absent) {
+            // nothing to drop
+        }
+        createIfMissing(dynamo, tableName);
     }
 
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {

@@ -22,10 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Prints throughput and latency of the PHS notify path (parse, key check, one conditional
- * TransactWriteItems) on DynamoDB Local: fresh notifications, duplicates, and 8 concurrent callers.
+ * TransactWriteItems) on the local DynamoDB emulator: fresh notifications, duplicates, and 8 concurrent callers.
  * Not part of {@code verify} (surefire excludes *Benchmark); run it with
  * {@code ./mvnw -B verify -Dtest=CallbackBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * DynamoDB Local is an in-process SQLite: these numbers compare versions of this code, not AWS.
+ * The emulator is moto behind one lock: these numbers compare versions of this code, not AWS.
  */
 @QuarkusTest
 class CallbackBenchmark {

@@ -42,7 +42,7 @@ import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** mp-billing-notification through its handler bean, on DynamoDB Local. */
+/** mp-billing-notification through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest
 class MpBillingNotificationTest {
 

@@ -27,7 +27,7 @@ import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** mp-credential-service through its handler bean, on DynamoDB Local. */
+/** mp-credential-service through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest
 class MpCredentialServiceTest {
 

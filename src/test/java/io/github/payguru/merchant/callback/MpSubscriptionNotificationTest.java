@@ -35,7 +35,7 @@ import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** mp-subscription-notification through its handler bean, on DynamoDB Local. */
+/** mp-subscription-notification through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest
 class MpSubscriptionNotificationTest {
 

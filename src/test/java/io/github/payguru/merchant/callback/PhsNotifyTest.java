@@ -38,7 +38,7 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** PHS notify through its handler bean, on DynamoDB Local. */
+/** PHS notify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest
 class PhsNotifyTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.local.EmbeddedDynamoDb;
+import io.github.payguru.merchant.local.DynamoDbEmulator;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,7 @@ class StorageFailureTest {
     public static class Unreachable implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + EmbeddedDynamoDb.freePort(),
+            return Map.of("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + DynamoDbEmulator.freePort(),
                     "quarkus.dynamodb.aws.credentials.type", "static");
         }
 

@@ -24,7 +24,7 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** TCKN verify through its handler bean, on DynamoDB Local. */
+/** TCKN verify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest
 class TcknVerifyTest {
 

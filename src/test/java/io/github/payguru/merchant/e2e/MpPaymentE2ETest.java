@@ -49,7 +49,7 @@ import io.restassured.RestAssured;
  * MP end to end, as a merchant's engineer uses it: the payment page, SMS purchases, subscriptions,
  * renewals, cancels and refunds happen in the Payguru simulator, whose billing and subscription
  * notifications reach the real callback routes (local gateway → handler beans, with the callback token
- * and source check of {@code MpGuard}) and are stored in DynamoDB Local. Assertions read the stored
+ * and source check of {@code MpGuard}) and are stored in the local DynamoDB emulator. Assertions read the stored
  * items through {@link Ledger}, {@link MpTransactions} and {@link MpSubscriptions}.
  */
 @QuarkusTest

@@ -23,7 +23,7 @@ import io.github.payguru.merchant.core.OperationException;
 import io.github.payguru.merchant.store.RateCounters;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The shared rate limits on DynamoDB Local: concurrent takers, per-second and per-day windows. */
+/** The shared rate limits on the local DynamoDB emulator: concurrent takers, per-second and per-day windows. */
 @QuarkusTest
 class RateLimiterTest {
 

@@ -38,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The scheduled reconciliation on its own DynamoDB Local (this profile restarts it), against the
+ * The scheduled reconciliation on its own fresh table (this profile restarts Quarkus), against the
  * simulator: open items whose callbacks stopped short are settled with Payguru's truth, through the
  * same state machines; a paid MP transaction waiting for confirmation is confirmed.
  */

@@ -18,7 +18,7 @@ final class SimContext {
     final ServiceDirectory services;
     final CallbackSender sender;
     final Object lock = new Object();
-    /** Ids look like Payguru's (large numbers) and never repeat within a JVM, so tests sharing DynamoDB Local never collide. */
+    /** Ids look like Payguru's (large numbers) and never repeat within a JVM, so tests sharing one table never collide. */
     final AtomicLong ids = new AtomicLong(700_000_000L + (System.nanoTime() % 1_000_000L) * 100);
     volatile Clock clock = Clock.systemUTC();
     /** false: the MP and PHS APIs refuse every call as from an IP that is not allow-listed. */

@@ -26,7 +26,7 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The simulated PHS API and transfer page, with callbacks to the real PHS routes on DynamoDB Local. */
+/** The simulated PHS API and transfer page, with callbacks to the real PHS routes on the local DynamoDB emulator. */
 @QuarkusTest
 class PhsSimulatorTest extends SimulatorTestBase {
 

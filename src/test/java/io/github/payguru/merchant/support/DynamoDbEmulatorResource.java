@@ -3,7 +3,7 @@ package io.github.payguru.merchant.support;
 import java.net.URI;
 import java.util.Map;
 
-import io.github.payguru.merchant.local.EmbeddedDynamoDb;
+import io.github.payguru.merchant.local.DynamoDbEmulator;
 import io.github.payguru.merchant.store.TableAdmin;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,27 +12,28 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Real DynamoDB Local, in this JVM, on a free port, with the table created as the template declares it. */
-public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManager {
+/**
+ * The real local DynamoDB (moto's server, serialized; see {@code src/dev/dynamodb-emulator.py}),
+ * one process for the whole test JVM, and a fresh table as the template declares it at every
+ * Quarkus start (each test profile begins empty and small, which keeps moto's table-copying
+ * transactions fast).
+ */
+public class DynamoDbEmulatorResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String TABLE = "payguru-merchant-local";
 
-    private EmbeddedDynamoDb db;
-
     @Override
     public Map<String, String> start() {
-        db = EmbeddedDynamoDb.start(0);
-        try (DynamoDbClient client = client(db.endpoint())) {
-            TableAdmin.createIfMissing(client, TABLE);
+        String endpoint = DynamoDbEmulator.sharedEndpoint();
+        try (DynamoDbClient client = client(endpoint)) {
+            TableAdmin.recreate(client, TABLE);
         }
-        return Map.of("quarkus.dynamodb.endpoint-override", db.endpoint());
+        return Map.of("quarkus.dynamodb.endpoint-override", endpoint);
     }
 
     @Override
     public void stop() {
-        if (db != null) {
-            db.close();
-        }
+        // the emulator lives as long as the test JVM; the next start begins with a fresh table
     }
 
     public static DynamoDbClient client(String endpoint) {
