@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.core.PayguruKeys;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -58,5 +59,20 @@ class LocalGatewayTest {
                 .body("tckn", equalTo(PayguruKeys.md5Hex("10000000146", Events.SHOP_KEY)));
         given().contentType("application/json").body("{\"service\":\"SHOP\",\"order\":\"x\"}")
                 .post("/_local/phs/orders").then().statusCode(400);
+    }
+
+    /** README's raw-event example: any fixture to any handler, whatever quarkus.lambda.handler names. */
+    @Test
+    void rawFixtureToAnyHandler() {
+        given().contentType("application/json")
+                .body("{\"service\":\"SHOP\",\"order\":\"ORD-2001\",\"amount\":\"250.00\",\"tckn\":\"12345678901\"}")
+                .post("/_local/phs/orders").then().statusCode(201);
+        given().body(Fixtures.json("tckn-verify", "get-verify-known-order")).post("/_local/invoke/tckn-verify")
+                .then().statusCode(200).body("statusCode", equalTo(200))
+                .body("body", equalTo("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex("12345678901", Events.SHOP_KEY) + "\"}"));
+        given().body(Fixtures.json("phs-notify", "get-missing-key")).post("/_local/invoke/phs-notify")
+                .then().statusCode(200).body("statusCode", equalTo(400)).body("body", equalTo("missing field: key"));
+        given().body("{}").post("/_local/invoke/no-such-function").then().statusCode(404);
+        given().body("[1,2]").post("/_local/invoke/phs-notify").then().statusCode(400);
     }
 }

@@ -1,0 +1,140 @@
+package io.github.payguru.merchant.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.payguru.merchant.local.DynamoDbEmulator;
+import io.github.payguru.merchant.store.TableAdmin;
+import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
+import io.github.payguru.merchant.support.Fixtures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The artifact we ship, {@code target/function.zip}, run as Lambda runs it (see
+ * {@link PackagedFunction}): the prod build, the template's environment variable names, the local
+ * DynamoDB emulator as its table, fixture events from {@code infra/events}. One callback
+ * (phs-notify) and one operation (mp-transaction-get, against a Payguru stand-in on loopback).
+ */
+class PackagedFunctionIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "payguru-merchant-packaged";
+
+    private static String dynamoEndpoint;
+    private static DynamoDbClient dynamo;
+    private static HttpServer payguru;
+    private static final List<String> payguruRequests = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void emulatorAndPayguru() throws IOException {
+        dynamoEndpoint = DynamoDbEmulator.sharedEndpoint();
+        dynamo = DynamoDbEmulatorResource.client(dynamoEndpoint);
+        TableAdmin.recreate(dynamo, TABLE);
+        payguru = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        payguru.createContext("/mp/transaction/detail/", exchange -> {
+            payguruRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = ("{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\",\"resultDescription\":\"Success\","
+                    + "\"resultDetail\":\"\",\"timeElapsed\":3,\"responsetime\":\"2026-11-22 10:00:01\"},"
+                    + "\"subscription\":{\"id\":9100001,\"service\":2001,\"status\":3,\"msisdn\":\"90532*****67\","
+                    + "\"operator\":1,\"amount\":9.99,\"item\":\"Gold\",\"error\":null,\"errorDetail\":null,"
+                    + "\"transactionDate\":\"2026-11-22 10:00:00\",\"modifiedDate\":\"2026-11-22 10:00:00\","
+                    + "\"referenceCode\":\"MP-1\",\"subscriptionId\":null,\"billingType\":\"onetime\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        payguru.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        payguru.stop(0);
+        dynamo.close();
+    }
+
+    /** The variables {@code infra/template.yaml} sets (Globals), with the local run's made-up merchant. */
+    private static Map<String, String> templateEnvironment() {
+        return Map.ofEntries(
+                Map.entry("DISABLE_SIGNAL_HANDLERS", "true"),
+                Map.entry("PAYGURU_MERCHANT_ID", "1000"),
+                Map.entry("PAYGURU_MERCHANT_PRIVATE_KEY", "local-merchant-key"),
+                Map.entry("PAYGURU_SERVICES_PHS_LINE", "PHS"),
+                Map.entry("PAYGURU_SERVICES_PHS_CODE", "SHOP"),
+                Map.entry("PAYGURU_SERVICES_PHS_PRIVATE_KEY", "local-phs-service-key"),
+                Map.entry("PAYGURU_SERVICES_MP_LINE", "MP"),
+                Map.entry("PAYGURU_SERVICES_MP_ID", "2001"),
+                Map.entry("PAYGURU_SERVICES_MP_PRIVATE_KEY", "local-mp-game-key"),
+                Map.entry("PAYGURU_MP_CONFIRM_BEFORE_TRUST", "true"),
+                Map.entry("PAYGURU_MP_SUCCESS_BODY", "OK"),
+                Map.entry("PAYGURU_TABLE_NAME", TABLE),
+                Map.entry("PAYGURU_NOTIFICATIONS_LOG_RETENTION", "P90D"),
+                Map.entry("PAYGURU_API_MP_BASE_URL", "http://127.0.0.1:" + payguru.getAddress().getPort() + "/mp"),
+                // What differs from AWS: the table is the local emulator, credentials are made up.
+                Map.entry("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint),
+                Map.entry("AWS_ACCESS_KEY_ID", "local"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
+    private static JsonNode answer(PackagedFunction function, String handler, String fixture) throws Exception {
+        LambdaRuntimeApi.Answer answer = function.invoke(Fixtures.json(handler, fixture));
+        assertFalse(answer.error(), () -> fixture + " failed in the function: " + answer.body() + "\n" + function.output());
+        return JSON.readTree(answer.body());
+    }
+
+    @Test
+    void phsNotifyStoresOnceAndRefusesWhatItMust() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("phs-notify", templateEnvironment())) {
+            JsonNode first = answer(function, "phs-notify", "get-success");
+            assertEquals(200, first.get("statusCode").asInt(), first::toString);
+            assertEquals("OK", first.get("body").asText());
+            Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS("TX#PHS#7000001"), "sk", AttributeValue.fromS("TX")))).item();
+            assertEquals("3", stored.get("status").s(), stored::toString);
+            assertEquals("150.00", stored.get("amountWire").s(), stored::toString);
+
+            JsonNode again = answer(function, "phs-notify", "get-success");
+            assertEquals(first, again, "a duplicate gets the first answer");
+            assertEquals(403, answer(function, "phs-notify", "get-wrong-key-status-3").get("statusCode").asInt());
+            JsonNode missing = answer(function, "phs-notify", "get-missing-key");
+            assertEquals(400, missing.get("statusCode").asInt());
+            assertEquals("missing field: key", missing.get("body").asText());
+            assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
+        }
+    }
+
+    @Test
+    void mpTransactionGetCallsPayguruAndValidatesFirst() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("mp-transaction-get", templateEnvironment())) {
+            JsonNode ok = answer(function, "mp-transaction-get", "post-success");
+            assertEquals(200, ok.get("statusCode").asInt(), ok::toString);
+            JsonNode body = JSON.readTree(ok.get("body").asText());
+            assertEquals("0000", body.get("payguruCode").asText(), body::toString);
+            assertTrue(payguruRequests.contains("GET /mp/transaction/detail/1000/2001/9100001"), payguruRequests::toString);
+
+            int calls = payguruRequests.size();
+            JsonNode refused = answer(function, "mp-transaction-get", "post-missing-transaction-id");
+            assertEquals(400, refused.get("statusCode").asInt(), refused::toString);
+            assertTrue(refused.get("body").asText().contains("\"source\":\"validation\""), refused::toString);
+            assertEquals(calls, payguruRequests.size(), "a refused input calls nobody");
+        }
+    }
+}
