@@ -3,6 +3,7 @@ package io.github.payguru.merchant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,24 @@ class TemplateTest {
             assertTrue(fn.path("Properties").has("Policies"), id + " has its own least-privilege policy");
         });
         assertEquals(handlerNames(), deployed);
+    }
+
+    /** java17 can no longer be created or updated in Lambda: the JVM runtime, .mvn/java-version and the class files agree. */
+    @Test
+    void functionsRunOnASupportedRuntimeTheCodeIsCompiledFor() throws IOException {
+        JsonNode runtime = TEMPLATE.path("Globals").path("Function").path("Runtime");
+        assertEquals("IsNative", runtime.get(0).asText(), runtime::toString);
+        assertEquals("provided.al2023", runtime.get(1).asText());
+        String jvmRuntime = runtime.get(2).asText();
+        assertTrue(Set.of("java21", "java25").contains(jvmRuntime), jvmRuntime);
+        String version = Files.readString(Path.of(".mvn", "java-version")).trim();
+        assertEquals("java" + version, jvmRuntime, ".mvn/java-version and the template's runtime");
+        try (DataInputStream in = new DataInputStream(
+                TemplateTest.class.getResourceAsStream("/io/github/payguru/merchant/store/TableLayout.class"))) {
+            in.readInt();
+            in.readUnsignedShort();
+            assertEquals(Integer.parseInt(version) + 44, in.readUnsignedShort(), "class file major version");
+        }
     }
 
     @Test

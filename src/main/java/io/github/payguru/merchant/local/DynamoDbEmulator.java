@@ -26,6 +26,8 @@ public final class DynamoDbEmulator {
 
     /** Where the launcher lives; both Maven and the IDE run from the project directory. */
     public static final String SCRIPT_PROPERTY = "dynamodb-emulator.script";
+    /** The Python interpreter (default {@code python3} on the PATH). */
+    public static final String PYTHON_PROPERTY = "dynamodb-emulator.python";
     /** Survives a dev-mode live reload (a new class loader), so the same emulator and its data are kept. */
     private static final String ENDPOINT_PROPERTY = "dynamodb-emulator.endpoint";
     static final String INSTALL = "python3 -m pip install 'moto[server]'";
@@ -61,7 +63,7 @@ public final class DynamoDbEmulator {
     /** Starts an emulator on {@code port} (0: a free one) and waits until it listens. */
     public static DynamoDbEmulator start(int port) {
         Path script = script();
-        List<String> command = List.of("python3", script.toString(), "--port", Integer.toString(port),
+        List<String> command = List.of(System.getProperty(PYTHON_PROPERTY, "python3"), script.toString(), "--port", Integer.toString(port),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()));
         Path errors = errorLog();
         Process process;
@@ -78,6 +80,11 @@ public final class DynamoDbEmulator {
 
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The launcher's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     public void stop() {

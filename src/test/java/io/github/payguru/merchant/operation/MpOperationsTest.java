@@ -55,7 +55,7 @@ class MpOperationsTest {
     @AfterEach
     void realTime() throws InterruptedException {
         limiter.useClock(Clock.systemUTC());
-        OperationsTestSupport.settle();
+        OperationsTestSupport.settle(payguru);
         payguru.reset();
     }
 
@@ -220,7 +220,7 @@ class MpOperationsTest {
         Answer lost = call("mp-transaction-refund", tx(id)).expect(504);
         assertEquals("TIMEOUT", lost.error());
         assertEquals(1, payguru.requests("mp.transaction.detail").size(), "queried at once instead of resending");
-        OperationsTestSupport.settle(); // Payguru has done it meanwhile
+        OperationsTestSupport.settle(payguru); // Payguru has done it meanwhile
         // the merchant asks again: the transaction is queried first, shows the refund, nothing is sent
         Answer again = call("mp-transaction-refund", tx(id)).expect(200);
         assertEquals("already-done", again.body().get("refund").asText());
@@ -240,7 +240,7 @@ class MpOperationsTest {
         assertEquals(3, lost.body().path("transaction").path("status").asInt());
         assertTrue(lost.body().path("error").path("message").asText().contains("Not sent again"));
         assertEquals(1, payguru.requests("mp.transaction.refund").size());
-        OperationsTestSupport.settle(); // the lost request has finished on Payguru's side (refused)
+        OperationsTestSupport.settle(payguru); // the lost request has finished on Payguru's side (refused)
 
         Answer retried = call("mp-transaction-refund", tx(id)).expect(200);
         assertEquals("accepted", retried.body().get("refund").asText());

@@ -58,10 +58,14 @@ final class OperationsTestSupport {
      * Waits for requests the simulator still holds (a delayed answer our client gave up on), so that they
      * cannot take the next test's queued faults.
      */
-    static void settle() throws InterruptedException {
+    static void settle(PayguruSimulator sim) throws InterruptedException {
         long wait = HELD_UNTIL.get() - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);
+        }
+        // a held request has slept its delay; on a busy machine it may still be carrying the work out
+        if (!sim.awaitIdle(Duration.ofSeconds(10))) {
+            throw new IllegalStateException("the Payguru simulator still holds requests after 10 s");
         }
     }
 

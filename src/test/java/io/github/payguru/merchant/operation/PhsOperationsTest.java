@@ -49,7 +49,7 @@ class PhsOperationsTest {
 
     @AfterEach
     void clean() throws InterruptedException {
-        OperationsTestSupport.settle();
+        OperationsTestSupport.settle(payguru);
         payguru.reset();
     }
 

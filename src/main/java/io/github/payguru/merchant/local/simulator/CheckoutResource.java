@@ -66,15 +66,19 @@ public class CheckoutResource {
         try {
             Map<String, String> p = SimHttp.params(uri, headers, body);
             Optional<SimulatorFault> fault = sim.enter("cp.token", "POST", uri.getPath(), p, SimHttp.headers(headers));
-            if (fault.isPresent()) {
-                return SimHttp.mpFault(fault.get(), start, sim);
+            try {
+                if (fault.isPresent()) {
+                    return SimHttp.mpFault(fault.get(), start, sim);
+                }
+                CheckoutToken t = sim.mp().createCheckoutToken(p);
+                ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
+                ObjectNode data = root.putObject("tokenData");
+                data.put("token", t.token);
+                data.put("redirectUrl", sim.mp().redirectUrl(t));
+                return SimHttp.mpOk(root);
+            } finally {
+                sim.leave();
             }
-            CheckoutToken t = sim.mp().createCheckoutToken(p);
-            ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-            ObjectNode data = root.putObject("tokenData");
-            data.put("token", t.token);
-            data.put("redirectUrl", sim.mp().redirectUrl(t));
-            return SimHttp.mpOk(root);
         } catch (SimulatorError e) {
             return SimHttp.mpError(e, start, sim);
         }

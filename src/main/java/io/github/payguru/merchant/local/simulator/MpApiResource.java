@@ -168,13 +168,15 @@ public class MpApiResource {
         long start = System.nanoTime();
         Optional<SimulatorFault> fault = sim.enter(operation, method(), uri.getPath(), params,
                 SimHttp.headers(headers));
-        if (fault.isPresent()) {
-            return SimHttp.mpFault(fault.get(), start, sim);
-        }
         try {
+            if (fault.isPresent()) {
+                return SimHttp.mpFault(fault.get(), start, sim);
+            }
             return SimHttp.mpOk(body.make(start));
         } catch (SimulatorError e) {
             return SimHttp.mpError(e, start, sim);
+        } finally {
+            sim.leave();
         }
     }
 

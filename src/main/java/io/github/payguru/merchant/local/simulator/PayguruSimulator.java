@@ -95,6 +95,8 @@ public class PayguruSimulator {
     private final Map<String, Deque<SimulatorFault>> faults = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> delays = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Requests between {@link #enter} and {@link #leave}: a delayed one our client gave up on is still here. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     @PostConstruct
     void init() {
@@ -342,6 +344,7 @@ public class PayguruSimulator {
      */
     Optional<SimulatorFault> enter(String operation, String method, String path, Map<String, String> params,
             Map<String, String> headers) {
+        inFlight.incrementAndGet();
         requests.add(new RecordedRequest(operation, method, path, Map.copyOf(nonNull(params)),
                 Map.copyOf(nonNull(headers)), ctx.now()));
         LOG.debugf("payguru simulator: %s %s %s", operation, method, Masking.params(params));
@@ -356,6 +359,23 @@ public class PayguruSimulator {
         }
         Deque<SimulatorFault> f = faults.get(operation);
         return Optional.ofNullable(f == null ? null : f.pollFirst());
+    }
+
+    /** Every endpoint that called {@link #enter} calls this when its answer is made, whatever it was. */
+    void leave() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Waits until no request is inside the simulator (e.g. a delayed answer our client stopped waiting
+     * for has been carried out), at most {@code timeout}; true when it is idle.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return inFlight.get() <= 0;
     }
 
     private static Map<String, String> nonNull(Map<String, String> m) {

@@ -190,13 +190,17 @@ public class PhsApiResource {
             Map<String, String> p = SimHttp.params(uri, headers, body);
             Map<String, String> h = SimHttp.headers(headers);
             Optional<SimulatorFault> fault = sim.enter(operation, request.getMethod(), uri.getPath(), p, h);
-            if (fault.isPresent()) {
-                return SimHttp.phsFault(fault.get());
+            try {
+                if (fault.isPresent()) {
+                    return SimHttp.phsFault(fault.get());
+                }
+                if (auth) {
+                    sim.phs().phsAuth(h);
+                }
+                return SimHttp.phsOk(work.apply(p));
+            } finally {
+                sim.leave();
             }
-            if (auth) {
-                sim.phs().phsAuth(h);
-            }
-            return SimHttp.phsOk(work.apply(p));
         } catch (SimulatorError e) {
             if ("bad-json".equals(e.code())) {
                 return SimHttp.phsError(new SimulatorError(200, "ERR_008", null));
