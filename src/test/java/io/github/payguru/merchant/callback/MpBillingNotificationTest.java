@@ -317,7 +317,7 @@ class MpBillingNotificationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "non-numeric-txid, 'malformed field: txId'",
+            "non-numeric-txid, 'malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)'",
             "unknown-operator, 'unknown operator: 9'",
             "absurd-amount, 'malformed field: amount (must be above 0 and at most 10000)'",
             "unknown-service, 'unknown service: 3999'" })

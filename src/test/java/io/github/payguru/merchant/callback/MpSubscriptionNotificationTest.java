@@ -191,7 +191,7 @@ class MpSubscriptionNotificationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "non-numeric-txid, 'malformed field: txId'", "unknown-operator, 'unknown operator: 2'",
+    @CsvSource({ "non-numeric-txid, 'malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)'", "unknown-operator, 'unknown operator: 2'",
             "unknown-service, 'unknown service: 3999'" })
     void malformedFixturesAre400AndChangeNothing(String fixture, String message) {
         APIGatewayV2HTTPResponse r = fixture(fixture);
