@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -14,14 +16,22 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.core.Amount;
 import io.github.payguru.merchant.core.Identifiers;
+import io.github.payguru.merchant.core.MpTransactionFact;
+import io.github.payguru.merchant.core.MpTransactions;
 import io.github.payguru.merchant.core.MpSubscriptions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.store.WriteResult;
+import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 /**
  * Issue 9 §1–3 by example, each a fixture under {@code infra/events/<handler>/<case>.json} sent to the real
@@ -47,6 +57,9 @@ class IntegrityFixturesTest {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    MpTransactions transactions;
 
     APIGatewayV2HTTPResponse send(String handler, String fixture) {
         var event = Fixtures.event(handler, fixture);
@@ -91,11 +104,83 @@ class IntegrityFixturesTest {
     }
 
     @Test
-    void mpFailureWithoutAmountIsStoredWithoutOne() {
+    void anItemStoredWithoutAnAmountNeverGainsOne() {
         assertEquals("OK", send("mp-billing-notification", "expired-without-amount").getBody());
         TransactionItem t = ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow();
         assertEquals("5", t.status);
         assertNull(t.amount);
+
+        // no Java check stands in the way: the condition expression (amount = :sent) refuses it
+        Map<String, String> p = MpEvents.billing("9100052", "42");
+        p.put("order", "MP-ORD-9100052");
+        APIGatewayV2HTTPResponse r = billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null);
+        assertEquals(409, r.getStatusCode(), r.getBody());
+        assertEquals(WriteResult.Outcome.CONFLICT, transactions.apply(
+                MpTransactionFact.fromApi("9100052", MpEvents.SERVICE, "42", Amount.parse("9.99")), null).outcome());
+        t = ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow();
+        assertNull(t.amount, "never adopted");
+        assertNull(t.unknownStatus, "a refused notification changes nothing");
+        assertEquals("5", t.status);
+    }
+
+    /** Random non-canonical spellings of a number through both signed and unsigned callbacks: 400, nothing stored. */
+    @Test
+    void nonCanonicalSpellingsAreRefusedAndStoreNothing() {
+        Arbitrary<String> spellings = Arbitraries.longs().between(1, 999_999_999L).flatMap(n -> Arbitraries.of(
+                "0" + n, "00" + n, "+" + n, "-" + n, n + " ", " " + n, n + "x", fullWidth(n), "0",
+                "1" + "0".repeat(19)));
+        spellings.sampleStream().limit(30).forEach(s -> {
+            Map<String, String> p = MpEvents.billing(s, "3");
+            APIGatewayV2HTTPResponse mp = billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null);
+            assertEquals(400, mp.getStatusCode(), s + ": " + mp.getBody());
+            assertTrue(mp.getBody().startsWith("malformed field: txId (") || mp.getBody().equals("missing field: txId"),
+                    mp.getBody());
+            Map<String, String> q = Events.phsNotify(s, "ORD-X", "3", "5.00");
+            APIGatewayV2HTTPResponse phsAnswer = phs.handleRequest(Events.get(PhsNotifyTest.PATH, q), null);
+            assertEquals(400, phsAnswer.getStatusCode(), s + ": " + phsAnswer.getBody());
+            String digits = s.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+            if (!digits.isEmpty() && digits.length() < 19) {
+                assertTrue(ledger.transaction(TableLayout.mpTransaction(digits)).isEmpty(), s);
+                assertTrue(ledger.transaction(TableLayout.phsTransaction(digits)).isEmpty(), s);
+            }
+            assertTrue(ledger.transaction(TableLayout.mpTransaction(s)).isEmpty(), s);
+            assertTrue(ledger.logOf(TableLayout.mpTransaction(s)).isEmpty(), s);
+        });
+    }
+
+    /** Money statuses with a missing, empty, zero, negative or malformed amount: 400, nothing stored. */
+    @Test
+    void moneyStatusesWithoutAValidAmountAreRefusedAndStoreNothing() {
+        for (String status : List.of("3", "7", "6")) {
+            for (String amount : java.util.Arrays.asList(null, "", "0", "0.00", "-9.99", "9,99", "abc", "1e3")) {
+                String txId = Events.uniqueTxid();
+                Map<String, String> p = MpEvents.billing(txId, status);
+                if (amount == null) {
+                    p.remove("amount");
+                } else {
+                    p.put("amount", amount);
+                }
+                APIGatewayV2HTTPResponse r = billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null);
+                assertEquals(400, r.getStatusCode(), status + "/" + amount + ": " + r.getBody());
+                assertTrue(r.getBody().contains("amount"), r.getBody());
+                assertTrue(ledger.transaction(TableLayout.mpTransaction(txId)).isEmpty());
+                assertTrue(ledger.logOf(TableLayout.mpTransaction(txId)).isEmpty());
+            }
+        }
+        for (String status : List.of("3", "6", "8", "1")) {
+            String txid = Events.uniqueTxid();
+            APIGatewayV2HTTPResponse r = phs.handleRequest(
+                    Events.get(PhsNotifyTest.PATH, Events.phsNotify(txid, "ORD-" + txid, status, "0.00")), null);
+            assertEquals(400, r.getStatusCode(), r.getBody());
+            assertEquals("malformed field: amount (must be greater than zero)", r.getBody());
+            assertTrue(ledger.transaction(TableLayout.phsTransaction(txid)).isEmpty());
+        }
+    }
+
+    static String fullWidth(long n) {
+        StringBuilder b = new StringBuilder();
+        Long.toString(n).chars().forEach(c -> b.append((char) ('\uFF10' + (c - '0'))));
+        return b.toString();
     }
 
     @ParameterizedTest(name = "{0}/{1}")
