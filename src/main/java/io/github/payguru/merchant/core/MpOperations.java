@@ -367,6 +367,7 @@ public class MpOperations {
         if (amountText != null) {
             try {
                 amount = Amount.parse(amountText);
+                amount = amount.value().signum() > 0 ? amount : null; // a zero amount is no amount
             } catch (IllegalArgumentException e) {
                 amount = null;
             }

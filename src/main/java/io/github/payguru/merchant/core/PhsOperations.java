@@ -164,7 +164,7 @@ public class PhsOperations {
             Validation.check("status", status == null ? "" : status, Validation.STATUS_CODE);
             Validation.check("order_refno", order == null ? "" : order, Validation.REFERENCE);
             Validation.check("code", code == null ? "" : code, Validation.REFERENCE);
-            amount = Validation.amount("amount", amountText);
+            amount = Validation.positiveAmount("amount", amountText);
         } catch (BadRequestException e) {
             LOG.warnf("%s txid=%s: not applied, Payguru's answer lacks a field (%s)", TRANSACTION_GET, txid,
                     e.getMessage());
