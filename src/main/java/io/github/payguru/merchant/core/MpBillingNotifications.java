@@ -55,13 +55,17 @@ public class MpBillingNotifications {
     public CallbackAnswer handle(HttpRequest req) {
         Map<String, String> params = guard.admit(KIND, req);
         MpParams p = new MpParams(params);
-        String txId = p.required("txId", Validation.NUMERIC_ID);
+        String txId = Identifiers.parse("txId", params.get("txId"));
         String status = p.required("status", Validation.STATUS_CODE);
         ServiceDirectory.NamedService service = MpParams.service(services, p.required("service", Validation.NUMERIC_ID));
+        Amount amount = p.amount(config.maxAmount());
+        if (amount == null && MpStatus.amountRequired(status)) {
+            throw new BadRequestException("missing field: amount (required with status " + status + ")");
+        }
         MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status,
-                p.optional("order", Validation.REFERENCE), p.amount(config.maxAmount()), p.operator(config.operators()),
+                p.optional("order", Validation.REFERENCE), amount, p.operator(config.operators()),
                 p.optional("item", MpParams.TEXT), p.optional("billingType", MpParams.CODE),
-                p.optional("subsId", Validation.NUMERIC_ID), p.optional("error", MpParams.TEXT),
+                p.identifier("subsId"), p.optional("error", MpParams.TEXT),
                 p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
                 p.passThrough(DOCUMENTED), MpTransactionFact.Source.CALLBACK);
 
@@ -77,8 +81,8 @@ public class MpBillingNotifications {
         switch (result.outcome()) {
             case APPLIED -> {
                 if (!MpStatus.INSTANCE.known(status)) {
-                    LOG.warnf("%s txId=%s: unknown status %s stored as sent and flagged (statusKnown=false)", KIND, txId,
-                            status);
+                    LOG.warnf("%s txId=%s: undocumented status %s kept beside the state, flagged for reconciliation and"
+                            + " the operator (statusKnown=false)", KIND, txId, status);
                 }
                 LOG.infof("%s applied txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s%s", KIND, txId,
                         status, fact.service(), fact.order(), fact.subsId(),

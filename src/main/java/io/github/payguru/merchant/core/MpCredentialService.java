@@ -43,8 +43,8 @@ public class MpCredentialService {
     public CallbackAnswer handle(HttpRequest req) {
         Map<String, String> params = guard.admit(KIND, req);
         MpParams p = new MpParams(params);
-        String subsId = p.required("subsId", Validation.NUMERIC_ID);
-        String transId = p.required("trans_id", Validation.NUMERIC_ID);
+        String subsId = Identifiers.parse("subsId", params.get("subsId"));
+        String transId = Identifiers.parse("trans_id", params.get("trans_id"));
         String key = p.required("securekey");
         List<ServiceDirectory.NamedService> candidates = services.candidates(Line.MP, params.get(ServiceDirectory.SELECTOR));
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,

@@ -150,7 +150,7 @@ public class MpOperations {
 
     public ObjectNode transactionGet(OperationRequest req) {
         ServiceDirectory.NamedService svc = service(req);
-        String txId = OperationInput.required(req, "transactionId", Validation.NUMERIC_ID);
+        String txId = OperationInput.identifier(req, "transactionId");
         PayguruOutcome outcome = PhsOperations.require(TRANSACTION_GET, detail(svc, txId));
         return withState(PhsOperations.answer(outcome), applyTransaction(svc, txId, transactionOf(outcome.body())));
     }
@@ -163,7 +163,7 @@ public class MpOperations {
      */
     public ObjectNode transactionRefund(OperationRequest req) {
         ServiceDirectory.NamedService svc = service(req);
-        String txId = OperationInput.required(req, "transactionId", Validation.NUMERIC_ID);
+        String txId = OperationInput.identifier(req, "transactionId");
         String lockPk = TableLayout.mpTransaction(txId);
 
         WriteResult lock = lock(lockPk, svc, Set.of(StatusMachine.NONE, LOCK_RELEASED), null);
@@ -256,7 +256,7 @@ public class MpOperations {
 
     public ObjectNode subscriptionGet(OperationRequest req) {
         ServiceDirectory.NamedService svc = service(req);
-        String subsId = OperationInput.required(req, "subscriptionId", Validation.NUMERIC_ID);
+        String subsId = OperationInput.identifier(req, "subscriptionId");
         PayguruOutcome outcome = PhsOperations.require(SUBSCRIPTION_GET, subscriptionDetail(svc, subsId));
         return withState(PhsOperations.answer(outcome), applySubscription(svc, subsId, outcome.body().path("subscription")));
     }
@@ -264,7 +264,7 @@ public class MpOperations {
     /** Cancels a subscription once; when the answer is lost, the subscription is queried and its state reported. */
     public ObjectNode subscriptionCancel(OperationRequest req) {
         ServiceDirectory.NamedService svc = service(req);
-        String subsId = OperationInput.required(req, "subscriptionId", Validation.NUMERIC_ID);
+        String subsId = OperationInput.identifier(req, "subscriptionId");
         PayguruOutcome outcome = calls.call(SUBSCRIPTION_CANCEL, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
                 () -> clients.mp().subscriptionCancel(services.merchantId(), svc.payguruId(), subsId));
         if (outcome.ok()) {
@@ -367,6 +367,7 @@ public class MpOperations {
         if (amountText != null) {
             try {
                 amount = Amount.parse(amountText);
+                amount = amount.value().signum() > 0 ? amount : null; // a zero amount is no amount
             } catch (IllegalArgumentException e) {
                 amount = null;
             }
@@ -381,7 +382,7 @@ public class MpOperations {
                 order != null && Validation.REFERENCE.matcher(order).matches() ? order : null, amount,
                 PhsOperations.scalar(tx, "operator"), PhsOperations.scalar(tx, "item"),
                 PhsOperations.scalar(tx, "billingType"),
-                subsId != null && Validation.NUMERIC_ID.matcher(subsId).matches() ? subsId : null,
+                Identifiers.fromAnswer(subsId).orElse(null),
                 PhsOperations.scalar(tx, "error"), PhsOperations.scalar(tx, "errorDetail"), null, java.util.Map.of(),
                 MpTransactionFact.Source.PAYGURU_API);
         MpTransactions.Result r = transactions.apply(fact, null);
@@ -398,7 +399,7 @@ public class MpOperations {
     ObjectNode applySubscription(ServiceDirectory.NamedService svc, String subsId, JsonNode s) {
         String status = PhsOperations.scalar(s, "status");
         String lastTx = PhsOperations.scalar(s, "lastTransaction");
-        if (status == null || lastTx == null || !Validation.NUMERIC_ID.matcher(lastTx).matches()) {
+        if (status == null || !Identifiers.canonical(lastTx)) {
             return OperationRequest.object().put("result", "not-applied")
                     .put("reason", "no status or lastTransaction in Payguru's answer");
         }

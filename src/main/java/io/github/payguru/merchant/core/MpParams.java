@@ -54,6 +54,12 @@ final class MpParams {
         return Validation.check(name, v, format);
     }
 
+    /** An optional identifier ({@link Identifiers}): null when absent or empty, 400 when not canonical. */
+    String identifier(String name) {
+        String v = params.get(name);
+        return v == null || v.isEmpty() ? null : Identifiers.parse(name, v);
+    }
+
     String operator(Set<String> known) {
         String v = optional("operator", Validation.NUMERIC_ID);
         if (v != null && !known.contains(v)) {

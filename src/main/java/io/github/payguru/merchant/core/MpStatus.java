@@ -70,6 +70,15 @@ public final class MpStatus implements StatusMachine {
         return FROM.getOrDefault(status, Set.of());
     }
 
+    /**
+     * Whether a billing notification with this status must carry a valid amount: every status except the documented
+     * failures (a failed charge moved no money and nothing can follow it). An undocumented status needs one too:
+     * the item it creates must hold the amount any later status is checked against.
+     */
+    public static boolean amountRequired(String status) {
+        return !FAILED.contains(status);
+    }
+
     public static boolean paid(String status) {
         return PAID.equals(status);
     }

@@ -51,8 +51,8 @@ public class MpSubscriptionNotifications {
     public CallbackAnswer handle(HttpRequest req) {
         Map<String, String> params = guard.admit(KIND, req);
         MpParams p = new MpParams(params);
-        String subsId = p.required("subsId", Validation.NUMERIC_ID);
-        String txId = p.required("txId", Validation.NUMERIC_ID);
+        String subsId = Identifiers.parse("subsId", params.get("subsId"));
+        String txId = Identifiers.parse("txId", params.get("txId"));
         String status = p.required("status", MpParams.WORD);
         ServiceDirectory.NamedService service = MpParams.service(services, p.required("service", Validation.NUMERIC_ID));
         MpSubscriptionFact fact = new MpSubscriptionFact(subsId, txId, service.payguruId(), status,
@@ -71,7 +71,8 @@ public class MpSubscriptionNotifications {
         switch (result.outcome()) {
             case APPLIED -> {
                 if (!MpSubscriptionStatus.known(status)) {
-                    LOG.warnf("%s subsId=%s: unknown status %s stored as sent (statusKnown=false)", KIND, subsId, status);
+                    LOG.warnf("%s subsId=%s: undocumented status %s kept beside the state, flagged for reconciliation"
+                        + " and the operator (statusKnown=false)", KIND, subsId, status);
                 }
                 LOG.infof("%s applied subsId=%s txId=%s status=%s service=%s order=%s msisdn=%s", KIND, subsId, txId,
                         status, fact.service(), fact.order(), Masking.msisdn(fact.msisdn()));

@@ -7,7 +7,7 @@ import java.util.Set;
  * MP subscription statuses (Payguru /mp/tr/api/codes, PAYGURU-API.md §1.2): {@code unknown}
  * (process started), {@code active}, {@code retry} (charge failed, in the retry pool),
  * {@code cancelled}, {@code suspend} (retries exhausted, operator blacklist), {@code rejected}
- * (Vodafone). Any other string is kept as sent ({@code statusKnown=false}).
+ * (Vodafone). Any other string is kept beside the status ({@code unknownStatus}, {@code statusKnown=false}).
  * <p>
  * Subscriptions legitimately move back and forth (active ↔ retry), so there is no transition table:
  * the notification with the higher Payguru {@code txId} wins, whatever the arrival order

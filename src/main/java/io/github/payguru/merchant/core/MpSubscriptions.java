@@ -22,7 +22,8 @@ import io.github.payguru.merchant.store.WriteResult;
  * <li>Ordered by Payguru's {@code txId}, never by arrival: the stored {@code seq}
  * ({@link MpSubscriptionStatus#sequence}) must grow, checked in the condition expression. An older
  * notification arriving late is {@code STALE} and changes nothing; active ↔ retry both ways is fine.</li>
- * <li>Unknown status strings are stored as sent with {@code statusKnown=false}.</li>
+ * <li>Undocumented status strings are kept beside the state ({@link UnknownStatuses}), outside the txId order: they
+ * never become {@code status} and never make a documented status stale.</li>
  * <li>Cycles of one customer/service/order are linked through the by-order index
  * ({@link #cycles(String)}); renewal charges carry the {@code subsId} ({@link #charges(String)}).</li>
  * <li>Open cycles (unknown, active, retry, unknown strings) are in {@code open-items} under {@code OPEN#MPSUB}.</li>
@@ -45,7 +46,18 @@ public class MpSubscriptions {
      */
     public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
         StateChange c = change(f, logEntry);
-        return logEntry == null ? ledger.apply(c) : ledger.record(logEntry, c);
+        if (logEntry != null) {
+            return ledger.record(logEntry, c);
+        }
+        WriteResult w = ledger.apply(c);
+        if (w.outcome() == WriteResult.Outcome.STALE && MpSubscriptionStatus.known(f.status())
+                && f.status().equals(w.currentString("status"))) {
+            // Payguru's API confirms the stored status: lift an undocumented-status flag, if any
+            WriteResult lifted = ledger.apply(UnknownStatuses.lift(TableLayout.mpSubscription(f.subsId()),
+                    SubscriptionItem.SORT, f.status(), MpSubscriptionStatus.terminal(f.status()), ledger.now().toString()));
+            return lifted.outcome() == WriteResult.Outcome.APPLIED ? lifted : w;
+        }
+        return w;
     }
 
     public Optional<SubscriptionItem> find(String subsId) {
@@ -71,27 +83,35 @@ public class MpSubscriptions {
     StateChange change(MpSubscriptionFact f, NotificationLogItem logEntry) {
         String pk = TableLayout.mpSubscription(f.subsId());
         String now = ledger.now().toString();
-        boolean open = !MpSubscriptionStatus.terminal(f.status());
-        StateChange c = StateChange.of(pk, SubscriptionItem.SORT)
-                .newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
-                .set("status", f.status())
-                .set("statusKnown", MpSubscriptionStatus.known(f.status()))
-                .set("txId", f.txId())
-                .mustMatch("service", f.service());
+        StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service());
         if (f.order() != null) {
             c.mustMatch("orderRef", f.order())
                     .set(TableLayout.GSI1_PK, TableLayout.orderRef(f.order()))
                     .set(TableLayout.GSI1_SK, pk);
         }
-        return c.set("line", Line.MP.name())
+        c.set("line", Line.MP.name())
                 .set("subsId", f.subsId())
+                .setIfAbsent("createdAt", now)
+                .set("updatedAt", now);
+        if (!MpSubscriptionStatus.known(f.status())) {
+            // beside the state: it takes no place in the txId order, so it never hides a documented status
+            return UnknownStatuses.record(c, f.status(), now)
+                    .setIfAbsent("operator", f.operator())
+                    .setIfAbsent("billingType", f.billingType())
+                    .setIfAbsent("msisdn", f.msisdn())
+                    .set(TableLayout.OPEN_PK, TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION))
+                    .set(TableLayout.OPEN_SK, now);
+        }
+        boolean open = !MpSubscriptionStatus.terminal(f.status());
+        return c.newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
+                .set("status", f.status())
+                .set("statusKnown", true)
+                .set("txId", f.txId())
                 .set("operator", f.operator())
                 .set("billingType", f.billingType())
                 .set("msisdn", f.msisdn())
                 .set("attributes", f.passThrough())
                 .set("lastNotification", logEntry == null ? null : logEntry.sk)
-                .setIfAbsent("createdAt", now)
-                .set("updatedAt", now)
                 .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION) : null)
                 .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
     }

@@ -16,9 +16,9 @@ import io.github.payguru.merchant.store.WriteResult;
  * <ul>
  * <li>Known codes follow {@link MpStatus}, enforced in the condition expression: a late 1 after 3
  * changes nothing (outcome {@code STALE}); 3 → 7 → 6 is applied; failures stay failures.</li>
- * <li>An unknown code never moves {@code status}: it is stored in {@code unknownStatus} with
- * {@code statusKnown=false} and the item enters the {@code open-items} index ({@code OPEN#MP}) so
- * reconciliation looks at it.</li>
+ * <li>An unknown code never moves {@code status} and never blocks a known one: it is kept beside the state
+ * ({@link UnknownStatuses}: value, time, count, {@code statusKnown=false}) and the item enters the
+ * {@code open-items} index ({@code OPEN#MP}) so reconciliation looks at it.</li>
  * <li>Confirm before trust ({@code payguru.mp.confirm-before-trust}, default on): a paid status from
  * a callback is stored with {@code confirmed=false} and stays in {@code open-items}; a paid status from
  * {@link MpTransactionFact.Source#PAYGURU_API} stores or turns it {@code confirmed=true} and takes it out.
@@ -26,7 +26,8 @@ import io.github.payguru.merchant.store.WriteResult;
  * payment, clears an unknown-code flag and takes a final item out of {@code open-items}.
  * Fulfil an order only on {@link #fulfillable(TransactionItem)}.</li>
  * <li>Identity is fixed: the same txId with another service, amount, order or subsId is a
- * {@code CONFLICT} and changes nothing.</li>
+ * {@code CONFLICT} and changes nothing; an item created without an amount never gains one (also a
+ * {@code CONFLICT}), enforced in the condition expression.</li>
  * <li>A renewal (with {@code subsId}) keeps {@code subsId} and the order in the by-order index, next to
  * its subscription cycle {@code SUB#MP#<subsId>} (see {@link MpSubscriptions#charges}).</li>
  * </ul>
@@ -139,12 +140,17 @@ public class MpTransactions {
             }
             open = !MpStatus.INSTANCE.terminal(f.status()) || (paid && !trusted);
         } else {
-            c.set("unknownStatus", f.status()).set("statusKnown", false);
+            UnknownStatuses.record(c, f.status(), now);
             open = true;
         }
         c.mustMatch("service", f.service());
         if (f.amount() != null) {
-            c.mustMatch("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire());
+            // fixed on creation; an item created without an amount never gains one
+            c.mustMatchStored("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire());
+        } else if (MpStatus.amountRequired(f.status())) {
+            // only Payguru's API may report such a status without an amount (callbacks are refused with 400):
+            // it may then only move an item that already has its amount
+            c.existingOnly().onlyIfPresent("amount");
         }
         if (f.order() != null) {
             c.mustMatch("orderRef", f.order())
@@ -156,18 +162,28 @@ public class MpTransactions {
         }
         c.set("line", Line.MP.name())
                 .set("txId", f.txId())
-                .set("operator", f.operator())
-                .set("item", f.item())
-                .set("billingType", f.billingType())
-                .set("error", f.error())
-                .set("errorDesc", f.errorDesc())
-                .set("msisdn", f.msisdn())
-                .set("attributes", f.passThrough())
-                .set("lastNotification", logEntry == null ? null : logEntry.sk)
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP) : null)
                 .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
+        // what describes the payment: an undocumented status never overwrites what a documented one stored
+        describe(c, known, "operator", f.operator());
+        describe(c, known, "item", f.item());
+        describe(c, known, "billingType", f.billingType());
+        describe(c, known, "error", f.error());
+        describe(c, known, "errorDesc", f.errorDesc());
+        describe(c, known, "msisdn", f.msisdn());
+        if (known) {
+            c.set("attributes", f.passThrough()).set("lastNotification", logEntry == null ? null : logEntry.sk);
+        }
         return c;
+    }
+
+    private static void describe(StateChange c, boolean known, String name, String value) {
+        if (known) {
+            c.set(name, value);
+        } else {
+            c.setIfAbsent(name, value);
+        }
     }
 }

@@ -30,6 +30,11 @@ public final class OperationInput {
         return v == null || v.isBlank() ? null : Validation.check(field, v, format);
     }
 
+    /** A Payguru identifier ({@link Identifiers}): a JSON number or string in canonical form, 400 otherwise. */
+    public static String identifier(OperationRequest req, String field) {
+        return Identifiers.parse(field, req.text(field));
+    }
+
     public static String text(OperationRequest req, String field, boolean required) {
         return required ? required(req, field, TEXT) : optional(req, field, TEXT);
     }

@@ -31,7 +31,7 @@ public class PhsNotifications {
     static final CallbackAnswer OK = CallbackAnswer.text(200, "OK");
     static final CallbackAnswer WRONG_DATA = CallbackAnswer.text(403, "Wrong Data");
     static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
-            "Conflict: this txid is already recorded with a different amount, order or code");
+            "Conflict: this txid is already recorded with a different amount, order, code or service");
 
     private static final Logger LOG = Logger.getLogger(PhsNotifications.class);
 
@@ -45,11 +45,11 @@ public class PhsNotifications {
     }
 
     public CallbackAnswer handle(HttpRequest req) {
-        String txid = Validation.check("txid", req.required("txid"), Validation.NUMERIC_ID);
+        String txid = Identifiers.parse("txid", req.param("txid"));
         String code = Validation.check("code", req.required("code"), Validation.REFERENCE);
         String order = Validation.check("order", req.required("order"), Validation.REFERENCE);
         String status = Validation.check("status", req.required("status"), Validation.STATUS_CODE);
-        Amount amount = Validation.amount("amount", req.required("amount"));
+        Amount amount = Validation.positiveAmount("amount", req.required("amount"));
         String date = Validation.check("transaction_date", req.required("transaction_date"), Validation.DATE);
         String bank = Validation.check("bank", req.required("bank"), Validation.REFERENCE);
         String key = req.required("key");
@@ -84,7 +84,8 @@ public class PhsNotifications {
         switch (result.outcome()) {
             case APPLIED -> {
                 if (!known) {
-                    LOG.warnf("phs-notify txid=%s order=%s: unknown status %s stored as sent", txid, order, status);
+                    LOG.warnf("phs-notify txid=%s order=%s: undocumented status %s kept beside the state, flagged for"
+                            + " reconciliation and the operator (statusKnown=false)", txid, order, status);
                 }
                 LOG.infof("phs-notify applied txid=%s order=%s status=%s amount=%s", txid, order, status,
                         amount.wire());
@@ -95,17 +96,17 @@ public class PhsNotifications {
                 return CallbackAnswer.from(result.previous(), OK);
             }
             case CONFLICT -> {
-                LOG.errorf("phs-notify CONFLICT txid=%s: sent order=%s amount=%s code=%s, stored order=%s amount=%s code=%s",
-                        txid, order, amount.wire(), code, result.currentString("orderRef"),
-                        result.currentString("amount"), result.currentString("payguruCode"));
-                return CONFLICT.logRefused(ledger, entry, result.outcome(), "stored amount/order/code differ");
+                LOG.errorf("phs-notify CONFLICT txid=%s: sent order=%s amount=%s code=%s service=%s, stored order=%s"
+                        + " amount=%s code=%s service=%s", txid, order, amount.wire(), code, signer.get().payguruId(),
+                        result.currentString("orderRef"), result.currentString("amount"),
+                        result.currentString("payguruCode"), result.currentString("service"));
+                return CONFLICT.logRefused(ledger, entry, result.outcome(), "stored amount/order/code/service differ");
             }
             default -> {
                 LOG.infof("phs-notify stale txid=%s: status %s after %s changes nothing", txid, status,
                         result.currentString("status"));
                 return OK.logRefused(ledger, entry, result.outcome(),
-                        "stored status " + result.currentString("status") + " kept"
-                        + (known ? "" : "; unknown status " + status + " only logged"));
+                        "stored status " + result.currentString("status") + " kept");
             }
         }
     }

@@ -134,7 +134,7 @@ public class PhsOperations {
     }
 
     public ObjectNode getPaymentNotification(OperationRequest req) {
-        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        String id = OperationInput.identifier(req, "id");
         PayguruOutcome outcome = phs.call(NOTIFICATION_GET, PayguruCalls.Mode.READ,
                 (client, merchant, token) -> client.paymentNotificationGet(merchant, token, id));
         return answer(require(NOTIFICATION_GET, outcome));
@@ -142,7 +142,7 @@ public class PhsOperations {
 
     /** Queries a transaction and applies its status through the PHS state machine. */
     public ObjectNode getTransaction(OperationRequest req) {
-        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        String id = OperationInput.identifier(req, "id");
         PayguruOutcome outcome = require(TRANSACTION_GET, phs.call(TRANSACTION_GET, PayguruCalls.Mode.READ,
                 (client, merchant, token) -> client.transactionGet(merchant, token, id)));
         JsonNode tx = outcome.body().path("transaction");
@@ -160,11 +160,11 @@ public class PhsOperations {
         String amountText = scalar(tx, "amount");
         Amount amount;
         try {
-            Validation.check("id", txid, Validation.NUMERIC_ID);
+            Identifiers.parse("id", txid);
             Validation.check("status", status == null ? "" : status, Validation.STATUS_CODE);
             Validation.check("order_refno", order == null ? "" : order, Validation.REFERENCE);
             Validation.check("code", code == null ? "" : code, Validation.REFERENCE);
-            amount = Validation.amount("amount", amountText);
+            amount = Validation.positiveAmount("amount", amountText);
         } catch (BadRequestException e) {
             LOG.warnf("%s txid=%s: not applied, Payguru's answer lacks a field (%s)", TRANSACTION_GET, txid,
                     e.getMessage());
@@ -175,18 +175,24 @@ public class PhsOperations {
         StateChange change = PhsTransactions.change(txid, status, amount, order, code, serviceCode,
                 firstNonNull(scalar(tx, "bank_code"), scalar(tx, "bank")), scalar(tx, "transaction_date"),
                 "query:" + TRANSACTION_GET, ledger.now().toString());
-        return stateAnswer(TableLayout.phsTransaction(txid), ledger.apply(change), status);
+        WriteResult w = ledger.apply(change);
+        if (w.outcome() == WriteResult.Outcome.STALE && status.equals(w.currentString("status"))
+                && ledger.apply(PhsTransactions.reaffirm(txid, status, ledger.now().toString())).outcome()
+                        == WriteResult.Outcome.APPLIED) {
+            w = new WriteResult(WriteResult.Outcome.APPLIED, null, null); // the undocumented-status flag is lifted
+        }
+        return stateAnswer(TableLayout.phsTransaction(txid), w, status);
     }
 
     /** Queries a refund; a paid-out refund (status 3) moves its transaction to 6 (refund) when it is known here. */
     public ObjectNode getRefund(OperationRequest req) {
-        String id = OperationInput.required(req, "id", Validation.NUMERIC_ID);
+        String id = OperationInput.identifier(req, "id");
         PayguruOutcome outcome = require(REFUND_GET, phs.call(REFUND_GET, PayguruCalls.Mode.READ,
                 (client, merchant, token) -> client.refundGet(merchant, token, id)));
         ObjectNode out = answer(outcome);
         JsonNode data = outcome.body().path("data");
         String txid = scalar(data, "transaction_id");
-        if (REFUND_SUCCESS.equals(scalar(data, "status")) && txid != null && Validation.NUMERIC_ID.matcher(txid).matches()) {
+        if (REFUND_SUCCESS.equals(scalar(data, "status")) && Identifiers.canonical(txid)) {
             String pk = TableLayout.phsTransaction(txid);
             StateChange change = StateChange.of(pk, TransactionItem.SORT).existingOnly()
                     .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))

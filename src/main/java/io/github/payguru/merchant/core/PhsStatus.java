@@ -9,8 +9,9 @@ import java.util.Set;
  * <p>
  * Order: processing (1) → waiting approval (5) → partial (8) → success (3) → refund (6).
  * "Could not notify" (2) is Payguru's own delivery state and may precede success.
- * A late lower status never overwrites a higher one. An unknown status is stored as
- * such only on a transaction not seen before; on a known one it is logged and flagged.
+ * A late lower status never overwrites a higher one; success and refund are terminal. A status the
+ * documentation does not list is never a transition, in any order: {@link PhsTransactions} keeps it
+ * beside the state ({@link UnknownStatuses}) and flags the item.
  */
 public final class PhsStatus implements StatusMachine {
 
@@ -45,9 +46,10 @@ public final class PhsStatus implements StatusMachine {
         return SUCCESS.equals(status) || REFUND.equals(status);
     }
 
+    /** Undocumented statuses have no transitions (the empty set never matches; see the class comment). */
     @Override
     public Set<String> allowedFrom(String status) {
-        return FROM.getOrDefault(status, Set.of(NONE, CREATED));
+        return FROM.getOrDefault(status, Set.of());
     }
 
     /** Whether the money for this status has arrived (fulfil the order). */

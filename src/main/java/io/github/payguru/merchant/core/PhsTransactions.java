@@ -7,7 +7,9 @@ import io.github.payguru.merchant.store.TransactionItem;
 /**
  * The one way a PHS transaction state reported by Payguru is turned into a conditional state change —
  * by the notify callback and by the transaction query alike, so a query can never move a state backwards:
- * the status transition is in the condition ({@link PhsStatus}), amount, order and code must match.
+ * the status transition is in the condition ({@link PhsStatus}); amount, order and code are fixed when the item is
+ * created and must match exactly afterwards, the service once known must match. An undocumented status is kept
+ * beside the state ({@link UnknownStatuses}).
  */
 public final class PhsTransactions {
 
@@ -28,26 +30,46 @@ public final class PhsTransactions {
      */
     public static StateChange change(String txid, String status, Amount amount, String order, String code,
             String serviceCode, String bank, String transactionDate, String source, String now) {
-        boolean settled = PhsStatus.INSTANCE.terminal(status);
         String pk = TableLayout.phsTransaction(txid);
-        return StateChange.of(pk, TransactionItem.SORT)
-                .transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
-                .mustMatch("amount", amount.canonical())
-                .mustMatch("orderRef", order)
-                .mustMatch("payguruCode", code)
+        StateChange c = StateChange.of(pk, TransactionItem.SORT)
+                .mustMatchStored("amount", amount.canonical())
+                .mustMatchStored("orderRef", order)
+                .mustMatchStored("payguruCode", code)
                 .set("line", Line.PHS.name())
-                .set("service", serviceCode)
                 .set("txId", txid)
                 .setIfAbsent("amountWire", amount.wire())
-                .set("bank", bank)
-                .set("transactionDate", transactionDate)
-                .set("statusKnown", PhsStatus.INSTANCE.known(status))
-                .set("lastNotification", source)
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
-                .set(TableLayout.GSI1_SK, pk)
+                .set(TableLayout.GSI1_SK, pk);
+        if (serviceCode != null) {
+            c.mustMatch("service", serviceCode);
+        }
+        if (!PhsStatus.INSTANCE.known(status)) {
+            // beside the state: no transition, nothing a documented status stored is overwritten
+            return UnknownStatuses.record(c, status, now)
+                    .setIfAbsent("bank", bank)
+                    .setIfAbsent("transactionDate", transactionDate)
+                    .set(TableLayout.OPEN_PK, TableLayout.openPartition(Line.PHS.name()))
+                    .set(TableLayout.OPEN_SK, now);
+        }
+        boolean settled = PhsStatus.INSTANCE.terminal(status);
+        return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
+                .set("statusKnown", true)
+                .set("bank", bank)
+                .set("transactionDate", transactionDate)
+                .set("lastNotification", source)
                 .setOrRemove(TableLayout.OPEN_PK, settled ? null : TableLayout.openPartition(Line.PHS.name()))
                 .setOrRemove(TableLayout.OPEN_SK, settled ? null : now);
+    }
+
+    /**
+     * Payguru's API reports the documented status already stored: lift what only Payguru's own answer can — the
+     * undocumented-status flag — and take a settled item out of {@code open-items}. Changes nothing (outcome
+     * {@code STALE}) when the stored status differs or nothing is left to lift.
+     */
+    public static StateChange reaffirm(String txid, String status, String now) {
+        return UnknownStatuses.lift(TableLayout.phsTransaction(txid), TransactionItem.SORT, status,
+                PhsStatus.INSTANCE.terminal(status), now);
     }
 }

@@ -51,7 +51,7 @@ public class TcknVerification {
         }
         String txid = req.param("txid");
         if (txid != null && !txid.isEmpty()) {
-            Validation.check("txid", txid, Validation.NUMERIC_ID);
+            Identifiers.parse("txid", txid);
         }
         List<ServiceDirectory.NamedService> candidates = services.candidates(Line.PHS, req.param(ServiceDirectory.SELECTOR));
         String merchantId = services.merchantId();

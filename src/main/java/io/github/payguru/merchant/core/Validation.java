@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Field formats shared by callbacks and operations; each failure names the field. */
 public final class Validation {
 
-    /** Payguru numeric ids (txid, txId, subsId, service id). */
+    /** Numeric codes looked up in configuration (MP service id, operator). Payguru's ids use {@link Identifiers}. */
     public static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,20}");
     /** Status codes: small integers, negative ones included (MP -18, -5, -8). */
     public static final Pattern STATUS_CODE = Pattern.compile("-?\\d{1,4}");
@@ -24,6 +24,15 @@ public final class Validation {
             throw new BadRequestException("malformed field: " + field);
         }
         return value;
+    }
+
+    /** An amount above zero: what every status that can move money must carry. */
+    public static Amount positiveAmount(String field, String value) {
+        Amount a = amount(field, value);
+        if (a.value().signum() <= 0) {
+            throw new BadRequestException("malformed field: " + field + " (must be greater than zero)");
+        }
+        return a;
     }
 
     public static Amount amount(String field, String value) {

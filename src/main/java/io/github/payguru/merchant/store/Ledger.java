@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,7 +16,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.core.PayguruConfig;
-import io.github.payguru.merchant.core.StatusMachine;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -103,7 +100,7 @@ public class Ledger {
                 .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-        Update update = toUpdate(change);
+        Update update = Updates.toUpdate(tableName, change);
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
                 .transactItems(TransactWriteItem.builder().put(put).build(),
                         TransactWriteItem.builder().update(update).build())
@@ -119,7 +116,7 @@ public class Ledger {
                 }
                 if (failedCondition(reasons, 1)) {
                     Map<String, AttributeValue> current = storedItem(reasons.get(1), change.pk, change.sk);
-                    return new WriteResult(classify(change, current), null, current);
+                    return new WriteResult(Updates.classify(change, current), null, current);
                 }
                 if (!retryable(reasons) || attempt >= MAX_ATTEMPTS) {
                     throw new StorageException("transaction cancelled: " + codes(reasons), e);
@@ -170,7 +167,7 @@ public class Ledger {
 
     /** Conditional update without a log entry (operations: order registration, verification outcomes). */
     public WriteResult apply(StateChange change) {
-        Update u = toUpdate(change);
+        Update u = Updates.toUpdate(tableName, change);
         try {
             dynamo.updateItem(b -> b.tableName(tableName).key(u.key()).updateExpression(u.updateExpression())
                     .conditionExpression(u.conditionExpression())
@@ -180,7 +177,7 @@ public class Ledger {
             return new WriteResult(WriteResult.Outcome.APPLIED, null, null);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> current = e.hasItem() ? e.item() : read(change.pk, change.sk);
-            return new WriteResult(classify(change, current), null, current);
+            return new WriteResult(Updates.classify(change, current), null, current);
         } catch (SdkException e) {
             throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
         }
@@ -321,91 +318,7 @@ public class Ledger {
         return read(pk, sk);
     }
 
-    private static WriteResult.Outcome classify(StateChange change, Map<String, AttributeValue> current) {
-        for (var m : change.mustMatch.entrySet()) {
-            AttributeValue stored = current.get(m.getKey());
-            if (stored != null && !Objects.equals(stored, m.getValue())) {
-                return WriteResult.Outcome.CONFLICT;
-            }
-        }
-        return WriteResult.Outcome.STALE;
-    }
-
-    Update toUpdate(StateChange c) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        int[] n = { 0 };
-        java.util.function.Function<String, String> name = attr -> {
-            String alias = "#a" + names.size();
-            for (var e : names.entrySet()) {
-                if (e.getValue().equals(attr)) {
-                    return e.getKey();
-                }
-            }
-            names.put(alias, attr);
-            return alias;
-        };
-        java.util.function.Function<AttributeValue, String> value = v -> {
-            String alias = ":v" + n[0]++;
-            values.put(alias, v);
-            return alias;
-        };
-        c.set.forEach((k, v) -> sets.add(name.apply(k) + " = " + value.apply(v)));
-        c.setIfAbsent.forEach((k, v) -> {
-            String a = name.apply(k);
-            sets.add(a + " = if_not_exists(" + a + ", " + value.apply(v) + ")");
-        });
-        String version = name.apply("version");
-        sets.add(version + " = if_not_exists(" + version + ", " + value.apply(AttributeValue.fromN("0")) + ") + "
-                + value.apply(AttributeValue.fromN("1")));
-        StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", sets));
-        if (!c.remove.isEmpty()) {
-            List<String> removes = new ArrayList<>();
-            c.remove.forEach(r -> removes.add(name.apply(r)));
-            expr.append(" REMOVE ").append(String.join(", ", removes));
-        }
-
-        List<String> whenExists = new ArrayList<>();
-        boolean mayCreate = !c.mustExist && (c.allowedFrom == null || c.allowedFrom.contains(StatusMachine.NONE));
-        if (c.allowedFrom != null) {
-            List<String> from = new ArrayList<>();
-            for (String s : c.allowedFrom) {
-                if (!StatusMachine.NONE.equals(s)) {
-                    from.add(value.apply(AttributeValue.fromS(s)));
-                }
-            }
-            String st = name.apply(c.statusAttribute);
-            whenExists.add(from.isEmpty() ? "attribute_not_exists(" + st + ")"
-                    : "(attribute_not_exists(" + st + ") OR " + st + " IN (" + String.join(", ", from) + "))");
-        }
-        c.mustMatch.forEach((k, v) -> {
-            String a = name.apply(k);
-            whenExists.add("(attribute_not_exists(" + a + ") OR " + a + " = " + value.apply(v) + ")");
-        });
-        if (c.sequenceAttribute != null) {
-            String a = name.apply(c.sequenceAttribute);
-            whenExists.add("(attribute_not_exists(" + a + ") OR " + a + " < " + value.apply(c.sequence) + ")");
-        }
-        String pk = name.apply(TableLayout.PK);
-        String condition;
-        if (whenExists.isEmpty()) {
-            condition = mayCreate ? null : "attribute_exists(" + pk + ")";
-        } else {
-            String exists = "(attribute_exists(" + pk + ") AND " + String.join(" AND ", whenExists) + ")";
-            condition = mayCreate ? "attribute_not_exists(" + pk + ") OR " + exists : exists;
-        }
-        Update.Builder b = Update.builder().tableName(tableName).key(key(c.pk, c.sk))
-                .updateExpression(expr.toString())
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-        if (condition != null) {
-            b.conditionExpression(condition);
-        }
-        return b.build();
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(TableLayout.PK, AttributeValue.fromS(pk), TableLayout.SK, AttributeValue.fromS(sk));
     }
 

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  * <li>the stored status must be one the new status may follow ({@link StatusMachine#allowedFrom});
  * {@link StatusMachine#NONE} there allows creating the item;</li>
- * <li>attributes that identify the payment must not change (same txid, different amount = conflict);</li>
+ * <li>attributes that identify the payment must not change (same txid, different amount = conflict), and some
+ * may not even be gained by an item created without them ({@link #mustMatchStored});</li>
  * <li>optionally a sequence attribute must grow (subscriptions ordered by Payguru's txId).</li>
  * </ul>
  */
@@ -27,6 +28,10 @@ public final class StateChange {
     final Map<String, AttributeValue> setIfAbsent = new LinkedHashMap<>();
     final Set<String> remove = new LinkedHashSet<>();
     final Map<String, AttributeValue> mustMatch = new LinkedHashMap<>();
+    final Set<String> mustMatchStored = new LinkedHashSet<>();
+    final Set<String> mustBePresent = new LinkedHashSet<>();
+    final Set<String> increment = new LinkedHashSet<>();
+    final Map<String, String> addToSet = new LinkedHashMap<>();
     String statusAttribute;
     Set<String> allowedFrom;
     String sequenceAttribute;
@@ -90,6 +95,35 @@ public final class StateChange {
     public StateChange mustMatch(String name, String value) {
         mustMatch.put(name, AttributeValue.fromS(value));
         return set(name, value);
+    }
+
+    /**
+     * As {@link #mustMatch}, but an existing item must already hold exactly this value: an item created without it
+     * never gains it (amounts are never adopted). Refused as a conflict.
+     */
+    public StateChange mustMatchStored(String name, String value) {
+        mustMatchStored.add(name);
+        return mustMatch(name, value);
+    }
+
+    /** Apply to an existing item only when it has this attribute (e.g. a money status without an amount). */
+    public StateChange onlyIfPresent(String name) {
+        mustBePresent.add(name);
+        return this;
+    }
+
+    /** Add 1 to a number attribute (absent counts as 0), in the same update. */
+    public StateChange increment(String name) {
+        increment.add(name);
+        return this;
+    }
+
+    /** Add a value to a string-set attribute (created when absent), in the same update. */
+    public StateChange addToSet(String name, String value) {
+        if (value != null) {
+            addToSet.put(name, value);
+        }
+        return this;
     }
 
     /**

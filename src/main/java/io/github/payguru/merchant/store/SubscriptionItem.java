@@ -12,12 +12,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * ({@code gsi1pk = ORDER#<order>}, {@code gsi1sk = SUB#MP#<subsId>}) and its service.
  * Written only through {@link Ledger}; ordered by {@code seq} (Payguru's txId + a rank digit).
  */
-public class SubscriptionItem extends IndexedItem {
+public class SubscriptionItem extends StatusItem {
 
     public static final String SORT = "SUB";
 
-    public static final StaticTableSchema<SubscriptionItem> SCHEMA = IndexedItem
-            .indexedSchema(SubscriptionItem.class, SubscriptionItem::new)
+    public static final StaticTableSchema<SubscriptionItem> SCHEMA = StatusItem
+            .statusSchema(SubscriptionItem.class, SubscriptionItem::new)
             .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
@@ -41,11 +41,11 @@ public class SubscriptionItem extends IndexedItem {
     /** MP service id. */
     public String service;
     public String subsId;
-    /** Payguru txId of the notification that set the current status. */
+    /** Payguru txId of the notification that set the current (documented) status. */
     public String txId;
     /** Ordering number: txId followed by a rank digit (see MpSubscriptionStatus.sequence). */
     public BigDecimal seq;
-    /** Status string exactly as sent (unknown strings too). */
+    /** The documented status exactly as sent; undocumented strings are kept beside it (see {@link StatusItem}). */
     public String status;
     public Boolean statusKnown;
     public String orderRef;

@@ -9,12 +9,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * A payment as Payguru reported it (MP or PHS), {@code pk = TX#<line>#<payguru id>}, {@code sk = TX}.
  * Written only through {@link Ledger} (conditional transitions); this class is the typed read view.
  */
-public class TransactionItem extends IndexedItem {
+public class TransactionItem extends StatusItem {
 
     public static final String SORT = "TX";
 
-    public static final StaticTableSchema<TransactionItem> SCHEMA = IndexedItem
-            .indexedSchema(TransactionItem.class, TransactionItem::new)
+    public static final StaticTableSchema<TransactionItem> SCHEMA = StatusItem
+            .statusSchema(TransactionItem.class, TransactionItem::new)
             .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
             .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
             .addAttribute(String.class, a -> a.name("txId").getter(i -> i.txId).setter((i, v) -> i.txId = v))
@@ -33,8 +33,6 @@ public class TransactionItem extends IndexedItem {
             .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
             .addAttribute(Boolean.class,
                     a -> a.name("confirmed").getter(i -> i.confirmed).setter((i, v) -> i.confirmed = v))
-            .addAttribute(String.class,
-                    a -> a.name("unknownStatus").getter(i -> i.unknownStatus).setter((i, v) -> i.unknownStatus = v))
             .addAttribute(String.class, a -> a.name("operator").getter(i -> i.operator).setter((i, v) -> i.operator = v))
             .addAttribute(String.class, a -> a.name("item").getter(i -> i.item).setter((i, v) -> i.item = v))
             .addAttribute(String.class,
@@ -59,7 +57,7 @@ public class TransactionItem extends IndexedItem {
     public String orderRef;
     /** Payguru's status code, exactly as sent (unknown codes too). */
     public String status;
-    /** False when Payguru sent a status this version does not know. */
+    /** False when the last status Payguru sent is one this version does not know (see {@link StatusItem}). */
     public Boolean statusKnown;
     /** Canonical decimal text of the amount. */
     public String amount;
@@ -74,8 +72,6 @@ public class TransactionItem extends IndexedItem {
      * transaction detail (confirm before trust); true once confirmed. Absent for PHS.
      */
     public Boolean confirmed;
-    /** MP: the last status code this version did not know, kept as sent (the item is flagged). */
-    public String unknownStatus;
     /** MP operator code as sent (1 Turkcell, 4 Türk Telekom, 5 Vodafone). */
     public String operator;
     public String item;

@@ -45,7 +45,14 @@ class MpBillingNotificationLambdaTest {
                 "Conflict: this txId is already recorded with a different service, amount, order or subsId");
         expect("wrong-token", 403, "Forbidden");
         expect("source-not-allowed", 403, "Forbidden");
-        expect("non-numeric-txid", 400, "malformed field: txId");
+        expect("non-numeric-txid", 400, "malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)");
         expect("unknown-operator", 400, "unknown operator: 9");
+        expect("unknown-status-before-paid", 200, "OK");
+        expect("paid-after-unknown-status", 200, "OK");
+        expect("expired-without-amount", 200, "OK");
+        expect("paid-without-amount", 400, "missing field: amount (required with status 3)");
+        expect("refunded-without-amount", 400, "missing field: amount (required with status 6)");
+        expect("leading-zero-txid", 400,
+                "malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)");
     }
 }

@@ -218,8 +218,14 @@ class MpBillingNotificationTest {
 
         String b = Events.uniqueTxid();
         assertEquals(WriteResult.Outcome.APPLIED,
-                transactions.apply(MpTransactionFact.fromApi(b, MpEvents.SERVICE, "3", null), null).outcome());
+                transactions.apply(MpTransactionFact.fromApi(b, MpEvents.SERVICE, "3", Amount.parse("9.99")), null)
+                        .outcome());
         assertEquals(true, stored(b).confirmed, "a fact from Payguru's API is trusted");
+        String d = Events.uniqueTxid();
+        assertEquals(WriteResult.Outcome.STALE,
+                transactions.apply(MpTransactionFact.fromApi(d, MpEvents.SERVICE, "3", null), null).outcome(),
+                "a paid status without an amount never creates an item, even from Payguru's API");
+        assertTrue(transactions.find(d).isEmpty());
         String c = Events.uniqueTxid();
         assertOk(send(c, "1"));
         assertFalse(transactions.confirmPaid(c), "only a paid transaction can be confirmed");
@@ -311,7 +317,7 @@ class MpBillingNotificationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "non-numeric-txid, 'malformed field: txId'",
+            "non-numeric-txid, 'malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)'",
             "unknown-operator, 'unknown operator: 9'",
             "absurd-amount, 'malformed field: amount (must be above 0 and at most 10000)'",
             "unknown-service, 'unknown service: 3999'" })

@@ -49,5 +49,12 @@ class MpSubscriptionNotificationLambdaTest {
         expect("unrecognized-status", 200, "OK");
         expect("wrong-token", 403, "Forbidden");
         expect("unknown-service", 400, "unknown service: 3999");
+        expect("unrecognized-status-before-active", 200, "OK");
+        expect("active-after-unrecognized-status", 200, "OK");
+        assertEquals("active", subscriptions.find("9300011").orElseThrow().status,
+                "an undocumented status with a higher txId does not hide the documented one");
+        expect("leading-zero-subsid", 400,
+                "malformed field: subsId (1 to 19 ASCII digits without sign or leading zero, not 0)");
+        expect("zero-txid", 400, "malformed field: txId (1 to 19 ASCII digits without sign or leading zero, not 0)");
     }
 }

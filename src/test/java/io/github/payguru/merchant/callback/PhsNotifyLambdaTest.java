@@ -30,5 +30,15 @@ class PhsNotifyLambdaTest {
                 .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
         given().body(Fixtures.json("phs-notify", "get-conflicting-amount")).post(LambdaMock.url())
                 .then().statusCode(200).body("statusCode", equalTo(409));
+        given().body(Fixtures.json("phs-notify", "get-unknown-status-before-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "get-success-after-unknown-status")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
+        given().body(Fixtures.json("phs-notify", "get-zero-amount-success")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(400))
+                .body("body", equalTo("malformed field: amount (must be greater than zero)"));
+        given().body(Fixtures.json("phs-notify", "get-leading-zero-txid")).post(LambdaMock.url())
+                .then().statusCode(200).body("statusCode", equalTo(400))
+                .body("body", equalTo("malformed field: txid (1 to 19 ASCII digits without sign or leading zero, not 0)"));
     }
 }

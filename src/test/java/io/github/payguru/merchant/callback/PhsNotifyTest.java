@@ -3,6 +3,7 @@ package io.github.payguru.merchant.callback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -253,14 +254,32 @@ class PhsNotifyTest {
     }
 
     @Test
-    void unknownStatusIsStoredAsSentOnFirstSight() {
+    void unknownStatusIsKeptBesideTheStateAndNeverBlocksADocumentedOne() {
         String txid = Events.uniqueTxid();
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "42", "20.00"))).getBody());
         TransactionItem t = stored(txid);
-        assertEquals("42", t.status);
+        assertNull(t.status, "an undocumented status is never the state");
+        assertEquals("42", t.unknownStatus);
+        assertEquals(1L, t.unknownStatusCount);
+        assertNotNull(t.unknownStatusAt);
         assertEquals(Boolean.FALSE, t.statusKnown);
+        assertEquals("OPEN#PHS", t.openpk, "flagged for reconciliation");
+        assertEquals("20", t.amount, "identity is fixed by the first notification");
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"))).getBody());
-        assertEquals("42", stored(txid).status, "an unknown status is not assumed to precede success");
+        t = stored(txid);
+        assertEquals("3", t.status, "success after an undocumented status is applied");
+        assertNull(t.openpk, "success is terminal");
+        assertEquals("42", t.unknownStatus, "the undocumented status stays on record");
+        Map<String, String> late = Events.phsNotify(txid, "ORD-" + txid, "77", "20.00");
+        late.put("transaction_date", "2026-11-22 12:00:00");
+        assertEquals("OK", call(Events.get(PATH, late)).getBody());
+        t = stored(txid);
+        assertEquals("3", t.status, "an undocumented status after success keeps success");
+        assertEquals(2L, t.unknownStatusCount);
+        assertEquals(java.util.Set.of("42", "77"), t.unknownStatuses);
+        assertEquals("2026-11-22 10:00:00", t.transactionDate, "what the documented status stored is kept");
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "6", "20.00"))).getBody());
+        assertEquals("6", stored(txid).status, "refund still follows");
     }
 
     @Test

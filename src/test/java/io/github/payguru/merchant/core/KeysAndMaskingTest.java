@@ -69,7 +69,9 @@ class KeysAndMaskingTest {
         assertTrue(s.allowedFrom("6").contains("3"));
         assertFalse(s.allowedFrom("3").contains("6"));
         assertFalse(s.allowedFrom("3").contains("3"), "a repeat is not a transition");
-        assertTrue(s.allowedFrom("99").contains(StatusMachine.NONE));
+        // issue 9 §1: an undocumented status is never a transition, not even on a new item (it is kept beside the state)
+        assertTrue(s.allowedFrom("99").isEmpty());
+        assertFalse(s.allowedFrom("99").contains(StatusMachine.NONE));
         assertFalse(s.allowedFrom("99").contains("1"));
         assertTrue(s.terminal("3") && s.terminal("6") && !s.terminal("1"));
     }

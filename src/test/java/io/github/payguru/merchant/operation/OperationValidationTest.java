@@ -38,7 +38,7 @@ class OperationValidationTest {
             "mp-payment-page|post-negative-price|malformed field: price (a positive decimal with a dot)",
             "mp-payment-page|post-unknown-service|unknown service: 999",
             "mp-transaction-get|post-missing-transaction-id|missing field: transactionId",
-            "mp-transaction-refund|post-malformed-transaction-id|malformed field: transactionId",
+            "mp-transaction-refund|post-malformed-transaction-id|malformed field: transactionId (1 to 19 ASCII digits without sign or leading zero, not 0)",
             "mp-subscription-get|post-unknown-service|unknown service: SHOP",
             "mp-subscription-cancel|post-missing-subscription-id|missing field: subscriptionId",
             "mp-transaction-search|post-limit-too-large|malformed field: limit (1 to 100)",
@@ -46,9 +46,9 @@ class OperationValidationTest {
             "mp-message-search|post-missing-service|missing field: service",
             "phs-payment-notification-create|post-missing-order|missing field: order",
             "phs-payment-notification-create|post-malformed-amount|malformed field: amount (a positive decimal with a dot)",
-            "phs-payment-notification-get|post-malformed-id|malformed field: id",
+            "phs-payment-notification-get|post-malformed-id|malformed field: id (1 to 19 ASCII digits without sign or leading zero, not 0)",
             "phs-transaction-get|post-missing-id|missing field: id",
-            "phs-refund-get|post-malformed-id|malformed field: id",
+            "phs-refund-get|post-malformed-id|malformed field: id (1 to 19 ASCII digits without sign or leading zero, not 0)",
             "phs-order-lookup|post-unknown-service|unknown service: NOPE",
             "phs-test-transaction|post-negative-amount|malformed field: amount (a positive decimal with a dot)" })
     void refusedBeforeAnyCall(String handler, String fixture, String message) throws Exception {
