@@ -29,7 +29,7 @@ public final class DynamoDbEmulator {
     /** The Python interpreter (default {@code python3} on the PATH). */
     public static final String PYTHON_PROPERTY = "dynamodb-emulator.python";
     /** Survives a dev-mode live reload (a new class loader), so the same emulator and its data are kept. */
-    private static final String ENDPOINT_PROPERTY = "dynamodb-emulator.endpoint";
+    public static final String ENDPOINT_PROPERTY = "dynamodb-emulator.endpoint";
     static final String INSTALL = "python3 -m pip install 'moto[server]'";
 
     private static DynamoDbEmulator shared;

@@ -36,6 +36,8 @@ class PackagedFunctionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "payguru-merchant-packaged";
+    private static final String MP_TOKEN = "local-mp-token";
+    private static final String MP_SECRET = "local-mp-secret";
 
     private static String dynamoEndpoint;
     private static DynamoDbClient dynamo;
@@ -73,6 +75,17 @@ class PackagedFunctionIT {
 
     /** The variables {@code infra/template.yaml} sets (Globals), with the local run's made-up merchant. */
     private static Map<String, String> templateEnvironment() {
+        return templateEnvironment("2001", "local-mp-game-key");
+    }
+
+    /** The same with the MP service of the MP callback fixtures (3001) and its callback token. */
+    private static Map<String, String> mpCallbackEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(templateEnvironment("3001", MP_SECRET));
+        env.put("PAYGURU_MP_CALLBACK_TOKEN", MP_TOKEN);
+        return env;
+    }
+
+    private static Map<String, String> templateEnvironment(String mpServiceId, String mpSecret) {
         return Map.ofEntries(
                 Map.entry("DISABLE_SIGNAL_HANDLERS", "true"),
                 Map.entry("PAYGURU_MERCHANT_ID", "1000"),
@@ -81,8 +94,8 @@ class PackagedFunctionIT {
                 Map.entry("PAYGURU_SERVICES_PHS_CODE", "SHOP"),
                 Map.entry("PAYGURU_SERVICES_PHS_PRIVATE_KEY", "local-phs-service-key"),
                 Map.entry("PAYGURU_SERVICES_MP_LINE", "MP"),
-                Map.entry("PAYGURU_SERVICES_MP_ID", "2001"),
-                Map.entry("PAYGURU_SERVICES_MP_PRIVATE_KEY", "local-mp-game-key"),
+                Map.entry("PAYGURU_SERVICES_MP_ID", mpServiceId),
+                Map.entry("PAYGURU_SERVICES_MP_PRIVATE_KEY", mpSecret),
                 Map.entry("PAYGURU_MP_CONFIRM_BEFORE_TRUST", "true"),
                 Map.entry("PAYGURU_MP_SUCCESS_BODY", "OK"),
                 Map.entry("PAYGURU_TABLE_NAME", TABLE),
@@ -106,8 +119,7 @@ class PackagedFunctionIT {
             JsonNode first = answer(function, "phs-notify", "get-success");
             assertEquals(200, first.get("statusCode").asInt(), first::toString);
             assertEquals("OK", first.get("body").asText());
-            Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(TABLE)
-                    .key(Map.of("pk", AttributeValue.fromS("TX#PHS#7000001"), "sk", AttributeValue.fromS("TX")))).item();
+            Map<String, AttributeValue> stored = item("TX#PHS#7000001", "TX");
             assertEquals("3", stored.get("status").s(), stored::toString);
             assertEquals("150.00", stored.get("amountWire").s(), stored::toString);
 
@@ -119,6 +131,40 @@ class PackagedFunctionIT {
             assertEquals("missing field: key", missing.get("body").asText());
             assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
         }
+    }
+
+    /** Issue 9 through the shipped artifact: undocumented statuses, identifiers, amounts (PHS). */
+    @Test
+    void phsNotifyNeverFreezesAndRefusesNonCanonicalInput() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("phs-notify", templateEnvironment())) {
+            assertEquals(200, answer(function, "phs-notify", "get-unknown-status-before-success").get("statusCode").asInt());
+            assertEquals(200, answer(function, "phs-notify", "get-success-after-unknown-status").get("statusCode").asInt());
+            Map<String, AttributeValue> stored = item("TX#PHS#7000111", "TX");
+            assertEquals("3", stored.get("status").s(), "the documented status after an undocumented one applies");
+            assertEquals("99", stored.get("unknownStatus").s(), stored::toString);
+            for (String refused : List.of("get-zero-txid", "get-leading-zero-txid", "get-zero-amount-success")) {
+                assertEquals(400, answer(function, "phs-notify", refused).get("statusCode").asInt(), refused);
+            }
+        }
+    }
+
+    /** Issue 9 through the shipped artifact: MP billing never freezes, never adopts an amount. */
+    @Test
+    void mpBillingNeverFreezesNorAdoptsAnAmount() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", mpCallbackEnvironment())) {
+            assertEquals(200, answer(function, "mp-billing-notification", "unknown-status-before-paid").get("statusCode").asInt());
+            assertEquals(200, answer(function, "mp-billing-notification", "paid-after-unknown-status").get("statusCode").asInt());
+            assertEquals("3", item("TX#MP#9100054", "TX").get("status").s());
+            JsonNode noAmount = answer(function, "mp-billing-notification", "paid-without-amount");
+            assertEquals(400, noAmount.get("statusCode").asInt(), noAmount::toString);
+            assertTrue(item("TX#MP#9100050", "TX").isEmpty(), "a refused notification stores nothing");
+            assertEquals(400, answer(function, "mp-billing-notification", "leading-zero-txid").get("statusCode").asInt());
+        }
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return dynamo.getItem(b -> b.tableName(TABLE)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.github.payguru.merchant.support;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.github.payguru.merchant.local.DynamoDbEmulator;
+import io.github.payguru.merchant.store.TableAdmin;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Every test class starts on an empty table (registered for all classes through
+ * {@code META-INF/services}; quarkus-junit5 turns JUnit's extension auto-detection on). The emulator's
+ * {@code TransactWriteItems} copies the whole table per action, so a table that grows across the
+ * classes of one Quarkus profile makes writes slower and slower (README "Local DynamoDB"); test
+ * classes never share data (ids are unique), so nothing depends on what an earlier class stored.
+ */
+public class FreshTable implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        recreate();
+    }
+
+    /** Empties the test table, when the emulator of this test JVM is running (else there is nothing to empty). */
+    public static void recreate() {
+        String endpoint = System.getProperty(DynamoDbEmulator.ENDPOINT_PROPERTY);
+        if (endpoint == null) {
+            return;
+        }
+        try (DynamoDbClient client = DynamoDbEmulatorResource.client(endpoint)) {
+            TableAdmin.recreate(client, DynamoDbEmulatorResource.TABLE);
+        }
+    }
+}
