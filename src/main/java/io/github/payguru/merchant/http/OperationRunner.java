@@ -45,7 +45,8 @@ public class OperationRunner {
             return error(e.status(), e.status() == 409 ? "CONFLICT" : "INVALID_REQUEST", e.getMessage(),
                     OperationException.VALIDATION, null);
         } catch (OperationException e) {
-            LOG.infof("%s answered %d: %s %s (%s)", operation, e.status(), e.code(), e.getMessage(), e.source());
+            LOG.infof("%s answered %d: %s %s (%s)", operation, e.status(), e.code(), Masking.text(e.getMessage()),
+                    e.source());
             return error(e.status(), e.code(), e.getMessage(), e.source(), e.details());
         } catch (StorageException e) {
             LOG.errorf("%s: storage unavailable: %s", operation, e.getMessage());
