@@ -22,6 +22,7 @@ public record MpSubscriptionFact(String subsId, String txId, String service, Str
 
     /** Whatever the source, what is kept holds no personal data in clear ({@link Masking}). */
     public MpSubscriptionFact {
+        billingType = Masking.text(billingType);
         msisdn = Masking.storedMsisdn(msisdn);
         passThrough = passThrough == null ? Map.of() : Masking.params(passThrough);
     }

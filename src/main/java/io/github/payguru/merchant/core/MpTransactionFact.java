@@ -32,6 +32,7 @@ public record MpTransactionFact(String txId, String service, String status, Stri
         item = Masking.text(item);
         error = Masking.text(error);
         errorDesc = Masking.text(errorDesc);
+        billingType = Masking.text(billingType);
         msisdn = Masking.storedMsisdn(msisdn);
         passThrough = passThrough == null ? Map.of() : Masking.params(passThrough);
     }

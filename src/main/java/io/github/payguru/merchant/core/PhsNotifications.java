@@ -79,8 +79,8 @@ public class PhsNotifications {
 
         boolean known = PhsStatus.INSTANCE.known(status);
         String now = ledger.now().toString();
-        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(), bank,
-                date, entry.sk, now);
+        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(),
+                Masking.text(bank), Masking.text(date), entry.sk, now);
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         OK.writeTo(entry);
         WriteResult result = ledger.record(entry, change);

@@ -166,6 +166,7 @@ class HostileInputTest {
             p.put("msisdn", MSISDN);
             p.put("item", "Gold for " + EMAIL);
             p.put("errorDesc", "call " + MOBILE);
+            p.put("billingType", MSISDN);
             p.putAll(personalData());
             get(MpEvents.BILLING, raw(p, "password=hunter2hunter2")).then().statusCode(200);
 
@@ -213,6 +214,8 @@ class HostileInputTest {
             refused("phs no parameters", "/payguru/phs/notify", "", 400, TableLayout.phsTransaction(ptx));
             given().contentType("application/json").body("{\"txid\":\"" + ptx + "\",\"tckno\":\"" + TCKN + "\",")
                     .post("/payguru/phs/notify").then().statusCode(400);
+            n.put("bank", EMAIL); // not covered by the key: free to carry anything, kept masked
+            n.put("transaction_date", MOBILE);
             get("/payguru/phs/notify", raw(n)).then().statusCode(200).body(equalTo("OK"));
 
             // TCKN verify: wrong key with personal data and a misspelled key carrying a service key
