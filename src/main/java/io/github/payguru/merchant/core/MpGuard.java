@@ -65,7 +65,7 @@ public class MpGuard {
         if (!allowed.isEmpty() && allowed.stream().noneMatch(c -> c.contains(req.sourceIp()))) {
             reason = "source address not allowed";
         } else if (tokenDigest != null && (token == null || !MessageDigest.isEqual(tokenDigest, sha256(token)))) {
-            reason = token == null ? "missing token" : "wrong token";
+            reason = token == null ? missingTokenReason(params) : "wrong token";
         }
         if (reason == null) {
             privacy.refuseSecrets(params, null);
@@ -80,6 +80,14 @@ public class MpGuard {
         LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, req.sourceIp(),
                 privacy.value("txId", params.get("txId")));
         throw new BadRequestException(403, FORBIDDEN);
+    }
+
+    /** Tells the operator when the URL carries the token under a misspelled name (the answer stays 403). */
+    private String missingTokenReason(Map<String, String> params) {
+        String expected = ParamNames.normalize(config.tokenParam());
+        return params.keySet().stream().anyMatch(k -> ParamNames.normalize(k).equals(expected))
+                ? "missing token (a misspelled token parameter was sent: check the callback URL)"
+                : "missing token";
     }
 
     /** Hashing first makes the comparison independent of the token's length as well as its content. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import io.github.payguru.merchant.core.MpConfig;
 import io.github.payguru.merchant.core.MpTransactions;
 import io.github.payguru.merchant.core.PayguruConfig;
+import io.github.payguru.merchant.core.Privacy;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
@@ -61,6 +64,16 @@ class MpBillingPrivacyLambdaTest {
             lines = List.copyOf(logs.lines());
         }
         assertTrue(transactions.find("9100300").isEmpty(), "a refused notification stores no state");
+        List<NotificationLogItem> rejected = ledger.rejectionsOn(ledger.now().atOffset(ZoneOffset.UTC).toLocalDate())
+                .stream().filter(r -> "9100300".equals(r.params.get("txId"))).toList();
+        assertEquals(1, rejected.size(), "one rejection record");
+        NotificationLogItem rejection = rejected.get(0);
+        assertEquals("missing token (a misspelled token parameter was sent: check the callback URL)", rejection.detail);
+        assertEquals(Privacy.REDACTED, rejection.params.get("amp;token"));
+        assertEquals(Privacy.REDACTED, rejection.params.get("Token "));
+        assertEquals(Privacy.REDACTED, rejection.params.get("token[]"));
+        assertEquals("*********50", rejection.params.get("tc_no"));
+        assertEquals("**********67", rejection.params.get("msisdn"));
         TransactionItem paid = transactions.find("9100301").orElseThrow();
         assertEquals("**********67", paid.msisdn);
         assertEquals("*********50", paid.attributes.get("tc_no"));
