@@ -63,9 +63,9 @@ class MpBillingPrivacyLambdaTest {
                     .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
             lines = List.copyOf(logs.lines());
         }
-        assertTrue(transactions.find("9100300").isEmpty(), "a refused notification stores no state");
+        assertTrue(transactions.find("9170001").isEmpty(), "a refused notification stores no state");
         List<NotificationLogItem> rejected = ledger.rejectionsOn(ledger.now().atOffset(ZoneOffset.UTC).toLocalDate())
-                .stream().filter(r -> "9100300".equals(r.params.get("txId"))).toList();
+                .stream().filter(r -> "9170001".equals(r.params.get("txId"))).toList();
         assertEquals(1, rejected.size(), "one rejection record");
         NotificationLogItem rejection = rejected.get(0);
         assertEquals("missing token (a misspelled token parameter was sent: check the callback URL)", rejection.detail);
@@ -74,7 +74,7 @@ class MpBillingPrivacyLambdaTest {
         assertEquals(Privacy.REDACTED, rejection.params.get("token[]"));
         assertEquals("*********50", rejection.params.get("tc_no"));
         assertEquals("**********67", rejection.params.get("msisdn"));
-        TransactionItem paid = transactions.find("9100301").orElseThrow();
+        TransactionItem paid = transactions.find("9170002").orElseThrow();
         assertEquals("**********67", paid.msisdn);
         assertEquals("*********50", paid.attributes.get("tc_no"));
         assertEquals("*********50", paid.attributes.get("customerTckn"));
