@@ -22,6 +22,11 @@ public class Privacy {
 
     /** Secrets shorter than this are compared whole, longer ones are also found inside a value. */
     static final int MIN_INSIDE = 6;
+    /**
+     * Only secrets at least this long make a request refused: a (misconfigured) short key such as {@code 1234}
+     * is still redacted wherever it appears, but must not turn an ordinary value into a refusal.
+     */
+    static final int MIN_REFUSE = 8;
 
     private final List<String> secrets;
 
@@ -43,12 +48,16 @@ public class Privacy {
 
     /** True when the value is, or contains, a configured secret (letter case and surrounding blanks ignored). */
     public boolean carriesSecret(String value) {
+        return carries(value, 0);
+    }
+
+    private boolean carries(String value, int minSecretLength) {
         if (value == null || value.isBlank()) {
             return false;
         }
         String v = value.strip().toLowerCase(Locale.ROOT);
         for (String s : secrets) {
-            if (v.equals(s) || (s.length() >= MIN_INSIDE && v.contains(s))) {
+            if (s.length() >= minSecretLength && (v.equals(s) || (s.length() >= MIN_INSIDE && v.contains(s)))) {
                 return true;
             }
         }
@@ -94,7 +103,7 @@ public class Privacy {
      */
     public void refuseSecrets(Map<String, String> params, String carrier) {
         params.forEach((k, v) -> {
-            if (!k.equals(carrier) && (carriesSecret(v) || carriesSecret(k))) {
+            if (!k.equals(carrier) && (carries(v, MIN_REFUSE) || carries(k, MIN_REFUSE))) {
                 throw new BadRequestException("a parameter carries a configured secret: " + name(k));
             }
         });

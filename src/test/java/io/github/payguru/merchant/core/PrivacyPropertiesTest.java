@@ -2,6 +2,7 @@ package io.github.payguru.merchant.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -209,6 +210,19 @@ class PrivacyPropertiesTest {
         assertEquals(ParamNames.Kind.OTHER, ParamNames.kind("txId"));
         assertEquals(ParamNames.Kind.OTHER, ParamNames.kind("order"));
         assertEquals(ParamNames.Kind.OTHER, ParamNames.kind("errorDesc"));
+    }
+
+    @Example
+    void anAuthenticRequestCarryingASecretElsewhereIsRefusedWithoutQuotingIt() {
+        BadRequestException e = assertThrows(BadRequestException.class,
+                () -> PRIVACY.refuseSecrets(Map.of("txId", "1", "Token", CONFIGURED), null));
+        assertEquals(400, e.status());
+        assertFalse(e.getMessage().contains(CONFIGURED), e.getMessage());
+        PRIVACY.refuseSecrets(Map.of("txId", "1", "token", CONFIGURED), "token");
+        Privacy shortKey = new Privacy(List.of("1234"));
+        shortKey.refuseSecrets(Map.of("amount", "1234"), null);
+        assertEquals(Privacy.REDACTED, shortKey.value("amount", "1234"), "a short secret is still redacted");
+        assertEquals("21234", shortKey.value("order", "21234"), "and only found whole");
     }
 
     @Example
