@@ -1,22 +1,16 @@
 package io.github.payguru.merchant.core;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Masks personal data (KVKK) before anything is logged or kept in the notification log:
- * MSISDN and phone numbers, TCKN, IBAN, e-mail, names. Keys and tokens are never kept in clear.
+ * The masking policy (KVKK) for everything received that is logged or kept: notification log,
+ * rejection records, pass-through attributes, free text. MSISDN and phone numbers, TCKN, IBAN, e-mail,
+ * names; keys and tokens keep only their length. Decides by the normalized parameter name
+ * ({@link ParamNames}) and by the value's shape ({@link PiiShapes}); what a merchant needs to match a
+ * record survives (last digits, e-mail domain). Configured secrets on top: {@link Privacy}.
  */
 public final class Masking {
-
-    private static final Set<String> PHONE = Set.of("msisdn", "phone", "gsm");
-    private static final Set<String> NATIONAL_ID = Set.of("tckn", "tc_no", "tckno", "tc", "tcno");
-    private static final Set<String> IBAN = Set.of("iban", "refund_iban");
-    private static final Set<String> EMAIL = Set.of("email", "e-mail");
-    private static final Set<String> NAME = Set.of("name", "user_name", "login", "refund_contact");
-    private static final Set<String> SECRET = Set.of("key", "securekey", "token", "password");
 
     private Masking() {
     }
@@ -60,42 +54,52 @@ public final class Masking {
         return value == null ? null : "<" + value.length() + " chars>";
     }
 
-    /** Masks a single parameter according to its name; values of unknown names are kept. */
+    /**
+     * Masks a single parameter: by what its normalized name says ({@link ParamNames#kind}) and, whatever
+     * the name, by the shape of its value ({@link PiiShapes}): an unknown parameter holding an IBAN, a
+     * TCKN, an e-mail or a mobile number is masked too.
+     */
     public static String param(String name, String value) {
         if (value == null) {
             return null;
         }
-        String n = name.toLowerCase(Locale.ROOT);
-        int bracket = n.indexOf('[');
-        if (bracket >= 0 && n.endsWith("]")) {
-            n = n.substring(bracket + 1, n.length() - 1);
-        }
-        if (PHONE.contains(n)) {
-            return msisdn(value);
-        }
-        if (NATIONAL_ID.contains(n)) {
-            return tckn(value);
-        }
-        if (IBAN.contains(n)) {
-            return iban(value);
-        }
-        if (EMAIL.contains(n)) {
-            return email(value);
-        }
-        if (NAME.contains(n)) {
-            return value.isEmpty() ? value : value.charAt(0) + "***";
-        }
-        if (SECRET.contains(n)) {
-            return secret(value);
-        }
-        return value;
+        return switch (ParamNames.kind(name)) {
+            case SECRET -> secret(value);
+            case NATIONAL_ID -> tckn(value);
+            case IBAN -> iban(value);
+            case EMAIL -> email(value);
+            case PHONE -> value.chars().anyMatch(Character::isLetter) ? PiiShapes.scrub(value) : msisdn(value);
+            case PERSON -> value.isEmpty() ? value : value.charAt(0) + "***";
+            case OTHER -> PiiShapes.scrub(value);
+        };
     }
 
-    /** A masked, key-sorted copy, fit for logs and the notification log. */
+    /** A parameter name fit to be kept: personal data inside a name is masked like in a value. */
+    public static String name(String name) {
+        return PiiShapes.scrub(name);
+    }
+
+    /** A masked, key-sorted copy, fit for logs, the notification log and pass-through attributes. */
     public static Map<String, String> params(Map<String, String> params) {
         Map<String, String> out = new TreeMap<>();
-        params.forEach((k, v) -> out.put(k, param(k, v)));
+        params.forEach((k, v) -> out.merge(name(k), param(k, v), (a, b) -> a));
         return out;
+    }
+
+    /** Free text (item, error description, a refusal message): personal data inside it masked. */
+    public static String text(String value) {
+        return PiiShapes.scrub(value);
+    }
+
+    /**
+     * An MSISDN as it may be stored: a clear number (digits and separators only) keeps its last two digits;
+     * what Payguru already masked or encrypted (letters, {@code *}) is kept as sent, minus any clear shape.
+     */
+    public static String storedMsisdn(String value) {
+        if (value == null || value.indexOf('*') >= 0 || value.chars().anyMatch(Character::isLetter)) {
+            return PiiShapes.scrub(value);
+        }
+        return value.chars().filter(Character::isDigit).count() >= 7 ? msisdn(value) : value;
     }
 
     private static String keepLast(String value, int keep) {

@@ -41,15 +41,17 @@ public class MpBillingNotifications {
     private final MpGuard guard;
     private final MpTransactions transactions;
     private final MpConfig config;
+    private final Privacy privacy;
 
     @Inject
     public MpBillingNotifications(ServiceDirectory services, Ledger ledger, MpGuard guard, MpTransactions transactions,
-            MpConfig config) {
+            MpConfig config, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
         this.guard = guard;
         this.transactions = transactions;
         this.config = config;
+        this.privacy = privacy;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -72,7 +74,7 @@ public class MpBillingNotifications {
         CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
         NotificationLogItem entry = ledger.newLogEntry(TableLayout.mpTransaction(txId), NotificationIds.of(KIND, params),
                 KIND);
-        entry.params = Masking.params(params);
+        entry.params = privacy.params(params);
         entry.sourceIp = req.sourceIp();
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         ok.writeTo(entry);

@@ -33,13 +33,15 @@ public class MpGuard {
 
     private final MpConfig config;
     private final Ledger ledger;
+    private final Privacy privacy;
     private final List<Cidr> allowed;
     private final byte[] tokenDigest;
 
     @Inject
-    public MpGuard(MpConfig config, Ledger ledger) {
+    public MpGuard(MpConfig config, Ledger ledger, Privacy privacy) {
         this.config = config;
         this.ledger = ledger;
+        this.privacy = privacy;
         try {
             this.allowed = config.allowedCidrs().orElse(List.of()).stream()
                     .filter(s -> !s.isBlank()).map(Cidr::parse).toList();
@@ -51,7 +53,10 @@ public class MpGuard {
 
     /**
      * Checks token and source address; on success returns the request's parameters without the token
-     * (what may be logged, fingerprinted and stored). Throws a 403 {@link BadRequestException} otherwise.
+     * (what may be logged, fingerprinted and stored). Throws a 403 {@link BadRequestException} otherwise, after
+     * keeping a rejection record masked by {@link Privacy} (a misspelled token parameter is no token, and its
+     * value is kept only as its length or {@value Privacy#REDACTED}). An admitted request that carries a
+     * configured secret in any other parameter is refused with 400.
      */
     public Map<String, String> admit(String kind, HttpRequest req) {
         Map<String, String> params = new LinkedHashMap<>(req.params());
@@ -60,19 +65,29 @@ public class MpGuard {
         if (!allowed.isEmpty() && allowed.stream().noneMatch(c -> c.contains(req.sourceIp()))) {
             reason = "source address not allowed";
         } else if (tokenDigest != null && (token == null || !MessageDigest.isEqual(tokenDigest, sha256(token)))) {
-            reason = token == null ? "missing token" : "wrong token";
+            reason = token == null ? missingTokenReason(params) : "wrong token";
         }
         if (reason == null) {
+            privacy.refuseSecrets(params, null);
             return params;
         }
         NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(kind, params), kind);
-        entry.params = Masking.params(params);
+        entry.params = privacy.params(params);
         entry.sourceIp = req.sourceIp();
         entry.detail = reason;
         CallbackAnswer.text(403, FORBIDDEN).writeTo(entry);
         ledger.recordRejection(entry);
-        LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, req.sourceIp(), params.get("txId"));
+        LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, req.sourceIp(),
+                privacy.value("txId", params.get("txId")));
         throw new BadRequestException(403, FORBIDDEN);
+    }
+
+    /** Tells the operator when the URL carries the token under a misspelled name (the answer stays 403). */
+    private String missingTokenReason(Map<String, String> params) {
+        String expected = ParamNames.normalize(config.tokenParam());
+        return params.keySet().stream().anyMatch(k -> ParamNames.normalize(k).equals(expected))
+                ? "missing token (a misspelled token parameter was sent: check the callback URL)"
+                : "missing token";
     }
 
     /** Hashing first makes the comparison independent of the token's length as well as its content. */

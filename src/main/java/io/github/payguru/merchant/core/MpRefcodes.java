@@ -41,14 +41,16 @@ public class MpRefcodes {
     private final MpGuard guard;
     private final MpConfig config;
     private final Pattern format;
+    private final Privacy privacy;
 
     @Inject
-    public MpRefcodes(ServiceDirectory services, Ledger ledger, MpGuard guard, MpConfig config) {
+    public MpRefcodes(ServiceDirectory services, Ledger ledger, MpGuard guard, MpConfig config, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
         this.guard = guard;
         this.config = config;
         this.format = Pattern.compile(config.refcode().codeFormat());
+        this.privacy = privacy;
     }
 
     /**
@@ -98,7 +100,7 @@ public class MpRefcodes {
         String service = serviceParam == null || serviceParam.isEmpty() ? null
                 : MpParams.service(services, serviceParam).payguruId();
         String reason = reasonInvalid(code, service);
-        String shown = code.length() > 40 ? code.substring(0, 40) + "…" : code;
+        String shown = privacy.text(code.length() > 40 ? code.substring(0, 40) + "…" : code);
         if (reason == null) {
             LOG.infof("%s refcode=%s service=%s: valid", KIND, shown, service);
             return answer(true, "VALID");

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param order merchant order reference, or null
  * @param operator operator code, or null
  * @param billingType as sent, or null
- * @param msisdn exactly as Payguru sent it (masked/encrypted), or null
- * @param passThrough the merchant's pass-through query parameters (empty when none)
+ * @param msisdn as Payguru sent it when masked/encrypted, a clear number masked, or null
+ * @param passThrough the merchant's pass-through query parameters, masked (empty when none)
  */
 public record MpSubscriptionFact(String subsId, String txId, String service, String status, String order,
         String operator, String billingType, String msisdn, Map<String, String> passThrough) {
+
+    /** Whatever the source, what is kept holds no personal data in clear ({@link Masking}). */
+    public MpSubscriptionFact {
+        billingType = Masking.text(billingType);
+        msisdn = Masking.storedMsisdn(msisdn);
+        passThrough = passThrough == null ? Map.of() : Masking.params(passThrough);
+    }
 }

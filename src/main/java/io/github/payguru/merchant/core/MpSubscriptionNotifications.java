@@ -37,15 +37,17 @@ public class MpSubscriptionNotifications {
     private final MpGuard guard;
     private final MpSubscriptions subscriptions;
     private final MpConfig config;
+    private final Privacy privacy;
 
     @Inject
     public MpSubscriptionNotifications(ServiceDirectory services, Ledger ledger, MpGuard guard,
-            MpSubscriptions subscriptions, MpConfig config) {
+            MpSubscriptions subscriptions, MpConfig config, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
         this.guard = guard;
         this.subscriptions = subscriptions;
         this.config = config;
+        this.privacy = privacy;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -63,7 +65,7 @@ public class MpSubscriptionNotifications {
         CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
         NotificationLogItem entry = ledger.newLogEntry(TableLayout.mpSubscription(subsId),
                 NotificationIds.of(KIND, params), KIND);
-        entry.params = Masking.params(params);
+        entry.params = privacy.params(params);
         entry.sourceIp = req.sourceIp();
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         ok.writeTo(entry);

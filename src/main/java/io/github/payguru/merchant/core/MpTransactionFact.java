@@ -18,13 +18,24 @@ import java.util.Map;
  * @param subsId subscription cycle a renewal belongs to, or null
  * @param error error code as sent, or null
  * @param errorDesc error description as sent, or null
- * @param msisdn the MSISDN exactly as Payguru sent it (masked/encrypted by Payguru), or null
- * @param passThrough the merchant's pass-through query parameters (empty when none)
+ * @param msisdn the MSISDN as Payguru sent it when masked/encrypted by Payguru, a clear number masked
+ *        ({@link Masking#storedMsisdn}), or null
+ * @param passThrough the merchant's pass-through query parameters, masked (empty when none)
  * @param source where the fact comes from: only {@link Source#PAYGURU_API} confirms a payment
  */
 public record MpTransactionFact(String txId, String service, String status, String order, Amount amount,
         String operator, String item, String billingType, String subsId, String error, String errorDesc,
         String msisdn, Map<String, String> passThrough, Source source) {
+
+    /** Whatever the source, what is kept holds no personal data in clear ({@link Masking}). */
+    public MpTransactionFact {
+        item = Masking.text(item);
+        error = Masking.text(error);
+        errorDesc = Masking.text(errorDesc);
+        billingType = Masking.text(billingType);
+        msisdn = Masking.storedMsisdn(msisdn);
+        passThrough = passThrough == null ? Map.of() : Masking.params(passThrough);
+    }
 
     public enum Source {
         /** An unsigned notification: a paid status is stored unconfirmed under confirm-before-trust. */

@@ -37,11 +37,13 @@ public class PhsNotifications {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final Privacy privacy;
 
     @Inject
-    public PhsNotifications(ServiceDirectory services, Ledger ledger) {
+    public PhsNotifications(ServiceDirectory services, Ledger ledger, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
+        this.privacy = privacy;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -63,7 +65,7 @@ public class PhsNotifications {
                 key);
         String pk = TableLayout.phsTransaction(txid);
         NotificationLogItem entry = ledger.newLogEntry(pk, NotificationIds.of(KIND, req.params()), KIND);
-        entry.params = Masking.params(req.params());
+        entry.params = privacy.params(req.params());
         entry.sourceIp = req.sourceIp();
         if (signer.isEmpty()) {
             entry.detail = "wrong key";
@@ -73,11 +75,12 @@ public class PhsNotifications {
                     req.sourceIp());
             return WRONG_DATA;
         }
+        privacy.refuseSecrets(req.params(), null);
 
         boolean known = PhsStatus.INSTANCE.known(status);
         String now = ledger.now().toString();
-        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(), bank,
-                date, entry.sk, now);
+        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(),
+                Masking.text(bank), Masking.text(date), entry.sk, now);
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         OK.writeTo(entry);
         WriteResult result = ledger.record(entry, change);

@@ -35,11 +35,13 @@ public class TcknVerification {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final Privacy privacy;
 
     @Inject
-    public TcknVerification(ServiceDirectory services, Ledger ledger) {
+    public TcknVerification(ServiceDirectory services, Ledger ledger, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
+        this.privacy = privacy;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -60,7 +62,7 @@ public class TcknVerification {
                 s -> PayguruKeys.tcknVerifyKey(s.payguruId(), merchantId, order, merchantKey, s.privateKey()), key);
         if (signer.isEmpty()) {
             NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(KIND, req.params()), KIND);
-            entry.params = Masking.params(req.params());
+            entry.params = privacy.params(req.params());
             entry.sourceIp = req.sourceIp();
             entry.detail = "wrong key";
             refused(403).writeTo(entry);
@@ -68,6 +70,7 @@ public class TcknVerification {
             LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
             return refused(403);
         }
+        privacy.refuseSecrets(req.params(), null);
         String pk = TableLayout.phsOrder(signer.get().payguruId(), order);
         Optional<OrderItem> stored = ledger.order(pk);
         if (stored.isEmpty() || stored.get().tcknHash == null) {

@@ -13,12 +13,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.payguru.merchant.core.BadRequestException;
 import io.github.payguru.merchant.core.CallbackAnswer;
 import io.github.payguru.merchant.core.PayguruConfig;
+import io.github.payguru.merchant.core.Privacy;
 import io.github.payguru.merchant.store.StorageException;
 
 /**
  * What every callback handler does around its core service: read the event, map refusals to a
  * clear 4xx, a storage failure to 503 (so Payguru sends it again), anything unexpected to 500,
- * and log each outcome without personal data (exception messages of this code carry none).
+ * and log each outcome without personal data (a refusal's reason may quote what was received: it is
+ * masked by {@link Privacy} before it is logged or answered).
  */
 @ApplicationScoped
 public class CallbackRunner {
@@ -34,10 +36,12 @@ public class CallbackRunner {
     private static final Logger LOG = Logger.getLogger(CallbackRunner.class);
 
     private final PayguruConfig config;
+    private final Privacy privacy;
 
     @Inject
-    public CallbackRunner(PayguruConfig config) {
+    public CallbackRunner(PayguruConfig config, Privacy privacy) {
         this.config = config;
+        this.privacy = privacy;
     }
 
     public APIGatewayV2HTTPResponse run(String kind, APIGatewayV2HTTPEvent event,
@@ -50,8 +54,9 @@ public class CallbackRunner {
         try {
             return service.apply(HttpRequest.from(event, config.notifications().maxBodyBytes()));
         } catch (BadRequestException e) {
-            LOG.infof("%s refused (%d): %s", kind, e.status(), e.getMessage());
-            return refusal.answer(e.status(), e.getMessage());
+            String reason = privacy.text(e.getMessage());
+            LOG.infof("%s refused (%d): %s", kind, e.status(), reason);
+            return refusal.answer(e.status(), reason);
         } catch (StorageException e) {
             LOG.errorf("%s not stored, answering 503 so that Payguru retries: %s", kind, e.getMessage());
             return refusal.answer(503, "Storage unavailable, please retry");

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.Masking;
 import io.github.payguru.merchant.core.OperationException;
 import io.github.payguru.merchant.core.PayguruConfig;
 import io.github.payguru.merchant.store.StorageException;
@@ -40,11 +41,12 @@ public class OperationRunner {
             ObjectNode result = service.apply(OperationRequest.from(event, config.notifications().maxBodyBytes()));
             return HttpResponses.json(200, result.toString());
         } catch (BadRequestException e) {
-            LOG.infof("%s refused (%d): %s", operation, e.status(), e.getMessage());
+            LOG.infof("%s refused (%d): %s", operation, e.status(), Masking.text(e.getMessage()));
             return error(e.status(), e.status() == 409 ? "CONFLICT" : "INVALID_REQUEST", e.getMessage(),
                     OperationException.VALIDATION, null);
         } catch (OperationException e) {
-            LOG.infof("%s answered %d: %s %s (%s)", operation, e.status(), e.code(), e.getMessage(), e.source());
+            LOG.infof("%s answered %d: %s %s (%s)", operation, e.status(), e.code(), Masking.text(e.getMessage()),
+                    e.source());
             return error(e.status(), e.code(), e.getMessage(), e.source(), e.details());
         } catch (StorageException e) {
             LOG.errorf("%s: storage unavailable: %s", operation, e.getMessage());

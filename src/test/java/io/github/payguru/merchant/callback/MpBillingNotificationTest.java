@@ -435,7 +435,7 @@ class MpBillingNotificationTest {
             assertFalse(logs.all().contains(MpEvents.TOKEN), logs.all());
             assertTrue(logs.all().contains("**********77"), logs.all());
         }
-        assertEquals(MpEvents.MSISDN, stored(a).msisdn, "stored as Payguru sent it");
+        assertEquals("**********77", stored(a).msisdn, "a clear MSISDN is never stored in clear (KVKK), only its last digits");
         assertEquals("**********77", ledger.logOf(TableLayout.mpTransaction(a)).get(0).params.get("msisdn"));
     }
 }

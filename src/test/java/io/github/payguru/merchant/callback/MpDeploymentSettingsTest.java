@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.core.Privacy;
 import io.github.payguru.merchant.core.BadRequestException;
 import io.github.payguru.merchant.core.CallbackAnswer;
 import io.github.payguru.merchant.core.MpBillingNotifications;
@@ -44,9 +45,13 @@ class MpDeploymentSettingsTest {
     @Inject
     Ledger ledger;
 
+    @Inject
+    Privacy privacy;
+
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
-        return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger), new MpTransactions(ledger, cfg), cfg);
+        return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger, privacy),
+                new MpTransactions(ledger, cfg), cfg, privacy);
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
@@ -95,7 +100,7 @@ class MpDeploymentSettingsTest {
     @Test
     void aBadCidrIsADeploymentErrorNamedAtStart() {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.of(List.of("10.0.0.0/40"))));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, ledger));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, ledger, privacy));
         assertEquals("payguru.mp.allowed-cidrs: prefix out of range: 10.0.0.0/40", e.getMessage());
     }
 }

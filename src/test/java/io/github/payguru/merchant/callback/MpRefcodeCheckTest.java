@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.core.Privacy;
 import io.github.payguru.merchant.core.BadRequestException;
 import io.github.payguru.merchant.core.CallbackAnswer;
 import io.github.payguru.merchant.core.MpConfig;
@@ -46,6 +47,9 @@ class MpRefcodeCheckTest {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Privacy privacy;
 
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
         return handler.handleRequest(e, null);
@@ -107,7 +111,7 @@ class MpRefcodeCheckTest {
         MpConfig.Refcode json = ConfigVariants.with(MpConfig.Refcode.class, config.refcode(),
                 Map.of("answerFormat", MpConfig.AnswerFormat.JSON));
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("refcode", json));
-        MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, guard, cfg);
+        MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, guard, cfg, privacy);
         refcodes.register(MpEvents.SERVICE, "JSONCODE1", null, null);
         CallbackAnswer valid = jsonRefcodes.handle(HttpRequest.from(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("JSONCODE1")), 16384));
         assertEquals(CallbackAnswer.JSON, valid.contentType());
