@@ -23,6 +23,7 @@ import io.github.payguru.merchant.local.DynamoDbEmulator;
 import io.github.payguru.merchant.store.TableAdmin;
 import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LeakScan;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -159,6 +160,30 @@ class PackagedFunctionIT {
             assertEquals(400, noAmount.get("statusCode").asInt(), noAmount::toString);
             assertTrue(item("TX#MP#9100050", "TX").isEmpty(), "a refused notification stores nothing");
             assertEquals(400, answer(function, "mp-billing-notification", "leading-zero-txid").get("statusCode").asInt());
+        }
+    }
+
+    /**
+     * Issue 9 §4-5 through the shipped artifact: a misspelled token (secret included) and personal data
+     * under documented and invented names reach the MP billing function; afterwards neither the table
+     * nor the function's output holds a configured secret, the planted data or an unmasked shape.
+     */
+    @Test
+    void mpBillingKeepsNoSecretAndNoClearPersonalData() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", mpCallbackEnvironment())) {
+            JsonNode misspelled = answer(function, "mp-billing-notification", "misspelled-token");
+            assertEquals(403, misspelled.get("statusCode").asInt(), misspelled::toString);
+            JsonNode paid = answer(function, "mp-billing-notification", "paid-with-personal-data");
+            assertEquals(200, paid.get("statusCode").asInt(), paid::toString);
+
+            LeakScan scan = new LeakScan(List.of(MP_TOKEN, MP_SECRET, "local-merchant-key", "local-phs-service-key"),
+                    List.of("12345678950", "TR330006100519786457841326", "ayse.yilmaz@example.com.tr", "905321234567",
+                            "Ayşe Yılmaz"));
+            int[] items = { 0 };
+            List<LeakScan.Hit> hits = new java.util.ArrayList<>(scan.table(dynamo, TABLE, items));
+            hits.addAll(scan.logs(function.output().lines().toList()));
+            assertTrue(items[0] > 0, "the scan read the table");
+            assertEquals(List.of(), hits);
         }
     }
 
