@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.Masking;
 import io.github.payguru.merchant.core.MpOperations;
 import io.github.payguru.merchant.core.OperationException;
 import io.github.payguru.merchant.core.PhsOperations;
@@ -94,17 +95,17 @@ public class Reconciler {
                     }
                 } catch (OperationException e) {
                     failed.merge(kind, 1, Integer::sum);
-                    LOG.warnf("reconcile %s %s: %s %s", kind, pk, e.code(), e.getMessage());
+                    LOG.warnf("reconcile %s %s: %s %s", kind, pk, e.code(), Masking.text(e.getMessage()));
                     if (e.status() == 429 || OperationException.RATE_LIMIT.equals(e.source())) {
                         return new Report(checked, settled, failed, "rate limit: " + e.code());
                     }
                     ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
                 } catch (BadRequestException e) {
                     failed.merge(kind, 1, Integer::sum);
-                    LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, pk, e.getMessage());
+                    LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, pk, Masking.text(e.getMessage()));
                     ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
                 } catch (StorageException e) {
-                    LOG.errorf("reconcile stopped: %s", e.getMessage());
+                    LOG.errorf("reconcile stopped: %s", Masking.text(e.getMessage()));
                     return new Report(checked, settled, failed, "storage: " + e.getMessage());
                 }
             }

@@ -163,6 +163,20 @@ class PackagedFunctionIT {
         }
     }
 
+    /** Issue 9 through the shipped artifact: an undocumented subscription status never hides a documented one. */
+    @Test
+    void mpSubscriptionNeverFreezes() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("mp-subscription-notification", mpCallbackEnvironment())) {
+            String fn = "mp-subscription-notification";
+            assertEquals(200, answer(function, fn, "unrecognized-status-before-active").get("statusCode").asInt());
+            assertEquals(200, answer(function, fn, "active-after-unrecognized-status").get("statusCode").asInt());
+            Map<String, AttributeValue> cycle = item("SUB#MP#9300011", "SUB");
+            assertEquals("active", cycle.get("status").s(), cycle::toString);
+            assertEquals("paused", cycle.get("unknownStatus").s(), cycle::toString);
+            assertEquals(400, answer(function, fn, "leading-zero-subsid").get("statusCode").asInt());
+        }
+    }
+
     /**
      * Issue 9 §4-5 through the shipped artifact: a misspelled token (secret included) and personal data
      * under documented and invented names reach the MP billing function; afterwards neither the table
