@@ -1,10 +1,5 @@
 package io.github.payguru.merchant.core;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -134,31 +129,6 @@ public final class ParamNames {
 
     /** Lenient percent-decoding: a bad escape or bytes that are not UTF-8 leave the name as it was. */
     static String percentDecode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
-                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
-                bytes.write(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                int cp = s.codePointAt(i);
-                byte[] raw = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
-                i += Character.charCount(cp) - 1;
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            return s;
-        }
+        return PercentDecoding.lenient(s);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.payguru.merchant.http;
 
 import io.github.payguru.merchant.core.BadRequestException;
+import io.github.payguru.merchant.core.PercentDecoding;
 
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,32 +37,6 @@ final class FormDecoder {
     }
 
     private static String unescape(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    throw new BadRequestException("bad percent escape in parameters");
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new BadRequestException("bad percent escape in parameters");
-                }
-                bytes.write((hi << 4) | lo);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes.write(c);
-            } else {
-                byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
-            }
-        }
-        return HttpRequest.utf8(bytes.toByteArray());
+        return PercentDecoding.strict(s);
     }
 }
