@@ -17,7 +17,7 @@ import io.github.payguru.merchant.store.WriteResult;
 /**
  * MP billing (transaction) notification, {@code GET} with {@code msisdn, txId, status, operator, order,
  * item, amount, service, error, errorDesc, billingType, subsId} plus the merchant's pass-through query
- * string (PAYGURU-API.md §1.1). {@code error} is read as free text like {@code errorDesc}: the URL template
+ * string (src/site/markdown/payguru-api.md §1.1). {@code error} is read as free text like {@code errorDesc}: the URL template
  * calls it an error code, but the API's transaction object carries e.g. {@code "Yetersiz limit"} there
  * and the callback's values are not documented. Unsigned: {@link MpGuard} checks token and source first. The state
  * change is {@link MpTransactions#apply}; the success answer ({@code payguru.mp.success-body}) is given

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Settings of the MP (carrier billing) callbacks. Payguru signs none of its MP notifications
- * (PAYGURU-API.md §1.1), so authenticity is a deployment choice made here; and what Payguru expects
+ * (src/site/markdown/payguru-api.md §1.1), so authenticity is a deployment choice made here; and what Payguru expects
  * as an answer, and the shape of the REFKOD check, are undocumented: both are configuration.
  * The token is a secret: never logged.
  */

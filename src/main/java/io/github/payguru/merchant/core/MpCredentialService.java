@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.payguru.merchant.http.HttpRequest;
 
 /**
- * MP credential service (PAYGURU-API.md §1.3): after a subscription's first successful charge Payguru
+ * MP credential service (src/site/markdown/payguru-api.md §1.3): after a subscription's first successful charge Payguru
  * asks {@code ?subsId&trans_id&securekey} with {@code securekey = md5(subsId + secretKey)} and texts the
  * answered login and password to the customer. The key is checked in constant time against every MP
  * service (or the one named by an optional {@code service} parameter); credentials come from the

@@ -17,7 +17,7 @@ import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 
 /**
- * Authenticity of MP callbacks, which Payguru does not sign (PAYGURU-API.md §1.1): (a) a secret token
+ * Authenticity of MP callbacks, which Payguru does not sign (src/site/markdown/payguru-api.md §1.1): (a) a secret token
  * in the registered callback URL, compared in constant time, and (b) a source-IP allow-list of CIDRs
  * read from the API Gateway v2 request context. Each is active when configured ({@link MpConfig}).
  * A request failing either is refused with 403 before anything is stored; only a masked rejection

@@ -29,7 +29,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 
 /**
- * The MP operations the merchant's backend calls (PAYGURU-API.md §2.1, §2.2). Input is checked before
+ * The MP operations the merchant's backend calls (src/site/markdown/payguru-api.md §2.1, §2.2). Input is checked before
  * any call; reads are repeated on transient failures, writes never: a refund is guarded by a lock item so
  * it is sent at most once until Payguru clearly refused it, and a refund or cancel whose answer is lost is
  * followed by a query whose result is reported — never by a second refund.

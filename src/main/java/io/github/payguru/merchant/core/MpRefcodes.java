@@ -22,7 +22,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 
 /**
- * Reference codes (REFKOD) of SMS-initiated payments (PAYGURU-API.md §1.4): the merchant registers the
+ * Reference codes (REFKOD) of SMS-initiated payments (src/site/markdown/payguru-api.md §1.4): the merchant registers the
  * codes it shows customers ({@link #register}); Payguru may ask whether a code the customer texted is
  * valid. That request's shape is undocumented, so the parameter names and the answer format are
  * configuration ({@code payguru.mp.refcode.*}). A code is valid when it has the agreed format, was

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * MP transaction status codes (Payguru /mp/en/api/codes, PAYGURU-API.md §1.1): 1 waiting for the
+ * MP transaction status codes (Payguru /mp/en/api/codes, src/site/markdown/payguru-api.md §1.1): 1 waiting for the
  * customer; 3 paid; 4 operator charging error, 5 expired, 8 and -18 cancelled (another payment
  * pending), 9 cancelled (not confirmed), -5 price mismatch, -8 invalid phone number — failed for
  * good; 7 refund in progress; 6 refunded.

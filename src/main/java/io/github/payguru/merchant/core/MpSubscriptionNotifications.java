@@ -16,7 +16,7 @@ import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * MP subscription notification, {@code GET} with {@code msisdn, subsId, txId, status, operator, service,
- * order, billingType} plus pass-through (PAYGURU-API.md §1.2). Unsigned: {@link MpGuard} first. The
+ * order, billingType} plus pass-through (src/site/markdown/payguru-api.md §1.2). Unsigned: {@link MpGuard} first. The
  * state change is {@link MpSubscriptions#apply} (ordered by txId).
  */
 @ApplicationScoped

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * MP subscription statuses (Payguru /mp/tr/api/codes, PAYGURU-API.md §1.2): {@code unknown}
+ * MP subscription statuses (Payguru /mp/tr/api/codes, src/site/markdown/payguru-api.md §1.2): {@code unknown}
  * (process started), {@code active}, {@code retry} (charge failed, in the retry pool),
  * {@code cancelled}, {@code suspend} (retries exhausted, operator blacklist), {@code rejected}
  * (Vodafone). Any other string is kept beside the status ({@code unknownStatus}, {@code statusKnown=false}).

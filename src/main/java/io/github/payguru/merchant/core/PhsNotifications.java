@@ -16,7 +16,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 
 /**
- * PHS notify: Payguru reports an accepted bank-transfer payment (PAYGURU-API.md §1.5).
+ * PHS notify: Payguru reports an accepted bank-transfer payment (src/site/markdown/payguru-api.md §1.5).
  * <p>
  * The key is {@code md5(serviceCode + merchantId + txid + code + order + amount + merchantKey + serviceKey)}
  * over the exact wire strings. Unlike the documentation's PHP sample (which assigns instead of

@@ -27,7 +27,7 @@ import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 
 /**
- * The PHS operations the merchant's backend calls (PAYGURU-API.md §2.3). Input is checked before any
+ * The PHS operations the merchant's backend calls (src/site/markdown/payguru-api.md §2.3). Input is checked before any
  * call; a transaction state learned from a query goes through {@link PhsTransactions} — the same
  * conditional transition as the notify callback — so a query never moves a state backwards.
  */

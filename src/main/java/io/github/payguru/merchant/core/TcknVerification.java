@@ -17,7 +17,7 @@ import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 
 /**
- * PHS TCKN verify (PAYGURU-API.md §1.6): Payguru asks which national id the merchant holds for an
+ * PHS TCKN verify (src/site/markdown/payguru-api.md §1.6): Payguru asks which national id the merchant holds for an
  * order; we answer {@code md5(TCKN + servicePrivateKey)} as stored at registration. Payguru then
  * reports {@code verified} or {@code unverified}, recorded on the order.
  * Key: {@code md5(serviceCode + merchantId + order + merchantKey + serviceKey)}.

@@ -64,7 +64,7 @@ public record PayguruOutcome(Kind kind, int httpStatus, String code, String mess
         }
     }
 
-    /** PHS result codes → kinds (PAYGURU-API.md §2.3, documented list). Codes not listed are {@link Kind#REJECTED}. */
+    /** PHS result codes → kinds (src/site/markdown/payguru-api.md §2.4, documented list). Codes not listed are {@link Kind#REJECTED}. */
     static final Map<String, Kind> PHS_CODES = Map.ofEntries(
             Map.entry("ERR_001", Kind.AUTH), // invalid authorization
             Map.entry("ERR_002", Kind.IP_NOT_ALLOWED), // IP not allowed

@@ -14,7 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Small reference models of the three status vocabularies, written from the documentation (PAYGURU-API.md §1.1,
+ * Small reference models of the three status vocabularies, written from the documentation (src/site/markdown/payguru-api.md §1.1,
  * §1.2, §1.5) and independently of the production tables: what the final stored state must be after any
  * ordering of documented and undocumented statuses, duplicates included.
  * <ul>

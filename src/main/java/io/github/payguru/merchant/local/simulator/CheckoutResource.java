@@ -26,7 +26,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * The simulated customer-facing side of Payguru under {@code /_simulator/cp}: the MP payment page
- * ({@code POST /token} like {@code https://cp.payguru.com/token}, PAYGURU-API.md §2.2, then the page at
+ * ({@code POST /token} like {@code https://cp.payguru.com/token}, src/site/markdown/payguru-api.md §2.2, then the page at
  * {@code /pay/{token}}) and the PHS transfer page ({@code /phs/yonlendir/{code}} like
  * {@code https://cp.payguru.com/phs/yonlendir/{code}}).
  * <p>

@@ -24,7 +24,7 @@ import io.github.payguru.merchant.core.ServiceDirectory.NamedService;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
- * The simulated MP API ({@code http://api.trend-tech.net/MicroPayment}, PAYGURU-API.md §2.1) under
+ * The simulated MP API ({@code http://api.trend-tech.net/MicroPayment}, src/site/markdown/payguru-api.md §2.1) under
  * {@code /_simulator/mp}.
  * <p>
  * Answers: {@code {"response":{"result":"SUCCESS"|"FAILED","resultCode":"0000",

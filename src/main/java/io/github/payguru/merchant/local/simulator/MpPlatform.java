@@ -437,7 +437,7 @@ final class MpPlatform {
     }
 
     /**
-     * An SMS-initiated payment (payguru-docs/03): the customer texts {@code KEYWORD [REFKOD]} to 3544,
+     * An SMS-initiated payment (src/site/markdown/payguru-api.md §1.4): the customer texts {@code KEYWORD [REFKOD]} to 3544,
      * is asked to confirm, and answers {@code EVET} within 5 minutes ({@code confirmed}) or not (status
      * 9). Then the same notifications as the payment page. Payguru's optional REFKOD check with the
      * merchant is not documented and not simulated.
@@ -528,7 +528,7 @@ final class MpPlatform {
         messages.put(m.id, m);
     }
 
-    /** MP billing (transaction) notification of the transaction's current state (PAYGURU-API.md §1.1). */
+    /** MP billing (transaction) notification of the transaction's current state (src/site/markdown/payguru-api.md §1.1). */
     private Callback billing(MpTransaction tx) {
         Map<String, String> p = new LinkedHashMap<>();
         if (settings.mpCallbackMsisdn && tx.msisdn != null) {
@@ -549,7 +549,7 @@ final class MpPlatform {
         return Callback.notification("mp.billing", "GET", MP_BILLING_PATH, p);
     }
 
-    /** MP subscription notification (PAYGURU-API.md §1.2); {@code txId} grows with every event of the cycle. */
+    /** MP subscription notification (src/site/markdown/payguru-api.md §1.2); {@code txId} grows with every event of the cycle. */
     private Callback subscriptionNotification(MpSubscription s, String txId) {
         Map<String, String> p = new LinkedHashMap<>();
         if (settings.mpCallbackMsisdn && s.msisdn != null) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated MP subscription cycle (one {@code subsId} per cycle). Statuses as PAYGURU-API.md §1.2:
+ * A simulated MP subscription cycle (one {@code subsId} per cycle). Statuses as src/site/markdown/payguru-api.md §1.2:
  * {@code unknown, active, retry, cancelled, suspend, rejected}. Mutated only under the simulator's lock.
  */
 public final class MpSubscription {

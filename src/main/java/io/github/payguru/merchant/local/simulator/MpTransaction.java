@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated MP (carrier billing) transaction. Status codes as PAYGURU-API.md §1.1
+ * A simulated MP (carrier billing) transaction. Status codes as src/site/markdown/payguru-api.md §1.1
  * (1 waiting, 3 paid, 4 operator error, 5 expired, 6 refunded, 7 refund in progress, 9 not confirmed, …).
  * Mutated only under the simulator's lock.
  */

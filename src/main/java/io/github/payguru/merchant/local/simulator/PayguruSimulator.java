@@ -58,7 +58,7 @@ public class PayguruSimulator {
     public static final String MP_IP_NOT_ALLOWED = "1007";
     public static final String MP_TOKEN_GONE = "1008";
 
-    /** PHS result codes as documented (PAYGURU-API.md §2.3). */
+    /** PHS result codes as documented (src/site/markdown/payguru-api.md §2.4). */
     public static final Map<String, String> PHS_MESSAGES = Map.ofEntries(
             Map.entry("000", "Success"), Map.entry("ERR_001", "Invalid Authorization"),
             Map.entry("ERR_002", "IP Not Allowed"), Map.entry("ERR_004", "Invalid Merchant"),
@@ -293,7 +293,7 @@ public class PayguruSimulator {
         return mp.completeRefund(id);
     }
 
-    /** An SMS-initiated payment (payguru-docs/03): keyword and REFKOD to 3544, EVET or no answer. */
+    /** An SMS-initiated payment (src/site/markdown/payguru-api.md §1.4): keyword and REFKOD to 3544, EVET or no answer. */
     public MpTransaction smsPurchase(String service, String price, String keyword, String referenceCode, String msisdn,
             boolean confirmed) {
         return mp.smsPurchase(service, price, keyword, referenceCode, msisdn, confirmed);
@@ -331,7 +331,7 @@ public class PayguruSimulator {
         return phs.paymentNotifications();
     }
 
-    /** The signed PHS notify parameters of a transaction, as Payguru sends them (PAYGURU-API.md §1.5). */
+    /** The signed PHS notify parameters of a transaction, as Payguru sends them (src/site/markdown/payguru-api.md §1.5). */
     public Map<String, String> notifyParams(NamedService service, PhsTransaction tx) {
         return phs.notifyParams(service, tx);
     }

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
- * The simulated PHS API ({@code https://api.payguru.com/phs}, PAYGURU-API.md §2.3 and payguru-docs/04, 05)
- * under {@code /_simulator/phs}. Every operation takes GET query parameters or a POST form or JSON body.
+ * The simulated PHS API ({@code https://api.payguru.com/phs}, src/site/markdown/payguru-api.md §2.3, §2.4;
+ * its callbacks §1.5, §1.6) under {@code /_simulator/phs}. Every operation takes GET query parameters or a POST form or JSON body.
  * <p>
  * {@code getToken?merchant=…&key=md5(merchantId + serverIp + merchantKey)} answers
  * {@code {"status":"000","message":"Success","token":"{GUID}"}}; the others need the headers

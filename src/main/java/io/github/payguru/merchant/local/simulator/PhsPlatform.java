@@ -415,7 +415,7 @@ final class PhsPlatform {
         return out;
     }
 
-    /** The signed PHS notify of a transaction, as Payguru sends it (PAYGURU-API.md §1.5). */
+    /** The signed PHS notify of a transaction, as Payguru sends it (src/site/markdown/payguru-api.md §1.5). */
     public Map<String, String> notifyParams(NamedService svc, PhsTransaction tx) {
         String merchantKey = settings.merchantPrivateKey.orElse("");
         Map<String, String> p = new LinkedHashMap<>();

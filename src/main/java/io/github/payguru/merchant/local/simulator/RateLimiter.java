@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Payguru's documented MP limits (PAYGURU-API.md §2.1): refund 20/day and 5/s; messages search
+ * Payguru's documented MP limits (src/site/markdown/payguru-api.md §2.1): refund 20/day and 5/s; messages search
  * 1/s and 1000/day; detail and cancel 1000/day and 5/s; the two searches unlimited. Every request
  * that reaches the limit check counts, refused or not. Days are UTC days (Payguru's day boundary
  * is not documented).

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The MP search body (PAYGURU-API.md §2.1): {@code {"merchantId","serviceId","search":[{"column","term",
+ * The MP search body (src/site/markdown/payguru-api.md §2.1): {@code {"merchantId","serviceId","search":[{"column","term",
  * "condition"}] (at most 3), "sort":[{"column","asc"}] (at most 3), "limit" (at most 100, default 10),
  * "page" (from 1)}}, applied to the rows' JSON. Conditions: {@code = != > >= < <= like}
  * ({@code like}: case-insensitive substring, {@code %} wildcards ignored). A date column compares by
