@@ -65,7 +65,7 @@ public final class ParamNames {
         for (int round = 0; round < ROUNDS; round++) {
             String before = n;
             n = Normalizer.normalize(n, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-            n = percentDecode(n).strip().toLowerCase(Locale.ROOT);
+            n = PercentDecoding.lenient(n).strip().toLowerCase(Locale.ROOT);
             n = n.replaceAll("^(?:&|amp;|#0*38;|#x0*26;|\\s)+", "");
             n = bracketSuffix(n);
             if (n.equals(before)) {
@@ -125,10 +125,5 @@ public final class ParamNames {
             }
         }
         return false;
-    }
-
-    /** Lenient percent-decoding: a bad escape or bytes that are not UTF-8 leave the name as it was. */
-    static String percentDecode(String s) {
-        return PercentDecoding.lenient(s);
     }
 }

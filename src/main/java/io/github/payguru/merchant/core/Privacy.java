@@ -69,7 +69,7 @@ public class Privacy {
         if (value == null) {
             return null;
         }
-        if (carriesSecret(value) || carriesSecret(ParamNames.percentDecode(value))) {
+        if (carriesSecret(value) || carriesSecret(PercentDecoding.lenient(value))) {
             return REDACTED;
         }
         return Masking.param(name, value);
@@ -92,7 +92,7 @@ public class Privacy {
 
     /** A parameter name fit to be kept. */
     public String name(String name) {
-        return carriesSecret(name) || carriesSecret(ParamNames.percentDecode(name)) ? REDACTED + "-name"
+        return carriesSecret(name) || carriesSecret(PercentDecoding.lenient(name)) ? REDACTED + "-name"
                 : Masking.name(name);
     }
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -32,6 +33,14 @@ public class LocalInvoke {
     @Inject
     ObjectMapper json;
 
+    /** Fixtures carry fields the event classes do not map; configured once, not per request. */
+    private ObjectMapper events;
+
+    @PostConstruct
+    void events() {
+        events = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
     void routes(@Observes Router router) {
         router.post("/_local/invoke/:handler").handler(BodyHandler.create(false).setBodyLimit(1 << 20))
                 .blockingHandler(this::invoke, false);
@@ -47,8 +56,7 @@ public class LocalInvoke {
         }
         Object event;
         try {
-            event = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(ctx.body().asString(), json.constructType(inputType(handler)));
+            event = events.readValue(ctx.body().asString(), json.constructType(inputType(handler)));
         } catch (Exception e) {
             reply(ctx, 400, "{\"error\":\"the body is not a Lambda event for " + name + "\"}");
             return;

@@ -14,9 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real local DynamoDB (moto's server, serialized; see {@code src/dev/dynamodb-emulator.py}),
- * one process for the whole test JVM, and a fresh table as the template declares it at every
- * Quarkus start (each test profile begins empty and small, which keeps moto's table-copying
- * transactions fast).
+ * one process for the whole test JVM, with the table as the template declares it. {@link FreshTable}
+ * empties it before every test class, which keeps moto's table-copying transactions fast.
  */
 public class DynamoDbEmulatorResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,14 +25,14 @@ public class DynamoDbEmulatorResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         String endpoint = DynamoDbEmulator.sharedEndpoint();
         try (DynamoDbClient client = client(endpoint)) {
-            TableAdmin.recreate(client, TABLE);
+            TableAdmin.createIfMissing(client, TABLE);
         }
         return Map.of("quarkus.dynamodb.endpoint-override", endpoint);
     }
 
     @Override
     public void stop() {
-        // the emulator lives as long as the test JVM; the next start begins with a fresh table
+        // the emulator lives as long as the test JVM
     }
 
     public static DynamoDbClient client(String endpoint) {
