@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.github.payguru.merchant.http.Routes;
+import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.store.TableLayout;
 import jakarta.inject.Named;
 

@@ -55,7 +55,7 @@ public class PayguruCalls {
      * @param mode read (may be repeated) or write (sent once)
      * @param classify {@link PayguruOutcome#mp} or {@link PayguruOutcome#phs}
      * @param request the REST client call
-     * @throws io.github.payguru.merchant.core.OperationException 429 when the shared rate limit refuses
+     * @throws io.github.payguru.merchant.payguru.OperationException 429 when the shared rate limit refuses
      */
     public PayguruOutcome call(String operation, Mode mode, BiFunction<Integer, JsonNode, PayguruOutcome> classify,
             Supplier<Response> request) {

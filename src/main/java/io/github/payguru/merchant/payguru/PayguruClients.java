@@ -26,20 +26,8 @@ public class PayguruClients {
         this.config = config;
     }
 
-    public MpApi mp() {
-        return client(MpApi.class, config.mpBaseUrl());
-    }
-
-    public CheckoutApi checkout() {
-        return client(CheckoutApi.class, config.checkoutBaseUrl());
-    }
-
-    /** The PHS API at {@code baseUrl} (production or sandbox). */
-    public PhsApi phs(String baseUrl) {
-        return client(PhsApi.class, baseUrl);
-    }
-
-    private <T> T client(Class<T> type, String baseUrl) {
+    /** The REST client of {@code type} for {@code baseUrl}, built once. */
+    public <T> T client(Class<T> type, String baseUrl) {
         return type.cast(built.computeIfAbsent(type.getName() + " " + baseUrl, k -> QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

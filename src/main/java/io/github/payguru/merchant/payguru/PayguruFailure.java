@@ -2,8 +2,6 @@ package io.github.payguru.merchant.payguru;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.core.OperationException;
-
 /** Turns a failed {@link PayguruOutcome} into the caller's answer: status by kind, Payguru's code and message. */
 public final class PayguruFailure {
 

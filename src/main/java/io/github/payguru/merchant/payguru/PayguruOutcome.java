@@ -195,7 +195,7 @@ public record PayguruOutcome(Kind kind, int httpStatus, String code, String mess
         };
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }

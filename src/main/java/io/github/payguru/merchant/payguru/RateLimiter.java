@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.core.OperationException;
-import io.github.payguru.merchant.core.PayguruConfig;
 import io.github.payguru.merchant.store.RateCounters;
 
 /**

@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.core.BadRequestException;
-import io.github.payguru.merchant.core.Masking;
-import io.github.payguru.merchant.core.MpOperations;
-import io.github.payguru.merchant.core.OperationException;
-import io.github.payguru.merchant.core.PhsOperations;
-import io.github.payguru.merchant.http.OperationRequest;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.Masking;
+import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.payguru.OperationException;
+import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StorageException;
 import io.github.payguru.merchant.store.TableLayout;

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.core.PayguruConfig;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -53,12 +52,12 @@ public class Ledger {
     private final DynamoDbTable<TransactionItem> transactions;
     private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<NotificationLogItem> log;
-    private final PayguruConfig config;
+    private final StoreConfig config;
     private final DynamoDbEnhancedClient enhanced;
     private Clock clock = Clock.systemUTC();
 
     @Inject
-    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, PayguruConfig config) {
+    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config) {
         this.dynamo = dynamo;
         this.config = config;
         this.enhanced = enhanced;

@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.github.payguru.merchant.core.PayguruConfig;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,7 +23,7 @@ public class RateCounters {
     private final String tableName;
 
     @Inject
-    public RateCounters(DynamoDbClient dynamo, PayguruConfig config) {
+    public RateCounters(DynamoDbClient dynamo, StoreConfig config) {
         this.dynamo = dynamo;
         this.tableName = config.table().name();
     }

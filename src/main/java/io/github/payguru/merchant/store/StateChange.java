@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.payguru.merchant.core.StatusMachine;
+import io.github.payguru.merchant.kernel.StatusMachine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

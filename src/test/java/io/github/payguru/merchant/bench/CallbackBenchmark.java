@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import io.github.payguru.merchant.callback.PhsNotifyHandler;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.MpConfig;
-import io.github.payguru.merchant.core.PayguruConfig;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.core.Amount;
-import io.github.payguru.merchant.core.Identifiers;
-import io.github.payguru.merchant.core.MpTransactionFact;
-import io.github.payguru.merchant.core.MpTransactions;
-import io.github.payguru.merchant.core.MpSubscriptions;
+import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.mp.MpTransactionFact;
+import io.github.payguru.merchant.mp.MpTransactions;
+import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -32,6 +32,9 @@ import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
+import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 
 /**
  * Issue 9 §1–3 by example, each a fixture under {@code infra/events/<handler>/<case>.json} sent to the real

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.core.Amount;
-import io.github.payguru.merchant.core.MpStatus;
-import io.github.payguru.merchant.core.MpSubscriptions;
-import io.github.payguru.merchant.core.MpTransactionFact;
-import io.github.payguru.merchant.core.MpTransactions;
+import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.mp.MpStatus;
+import io.github.payguru.merchant.mp.MpSubscriptions;
+import io.github.payguru.merchant.mp.MpTransactionFact;
+import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -41,6 +41,7 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 
 /** mp-billing-notification through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

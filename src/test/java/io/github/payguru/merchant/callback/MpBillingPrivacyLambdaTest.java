@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.MpConfig;
-import io.github.payguru.merchant.core.MpTransactions;
-import io.github.payguru.merchant.core.PayguruConfig;
-import io.github.payguru.merchant.core.Privacy;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.mp.MpTransactions;
+import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TransactionItem;

@@ -12,15 +12,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.Privacy;
-import io.github.payguru.merchant.core.BadRequestException;
-import io.github.payguru.merchant.core.CallbackAnswer;
-import io.github.payguru.merchant.core.MpBillingNotifications;
-import io.github.payguru.merchant.core.MpConfig;
-import io.github.payguru.merchant.core.MpGuard;
-import io.github.payguru.merchant.core.MpTransactions;
-import io.github.payguru.merchant.core.ServiceDirectory;
-import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.lambda.EventReader;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.mp.MpBillingNotifications;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.mp.MpGuard;
+import io.github.payguru.merchant.mp.MpTransactions;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -55,7 +56,7 @@ class MpDeploymentSettingsTest {
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
-        return HttpRequest.from(MpEvents.getFrom(sourceIp, MpEvents.BILLING, params), 16384);
+        return EventReader.callback(MpEvents.getFrom(sourceIp, MpEvents.BILLING, params), 16384);
     }
 
     TransactionItem stored(String txId) {

@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.core.Privacy;
-import io.github.payguru.merchant.core.BadRequestException;
-import io.github.payguru.merchant.core.CallbackAnswer;
-import io.github.payguru.merchant.core.MpConfig;
-import io.github.payguru.merchant.core.MpGuard;
-import io.github.payguru.merchant.core.MpRefcodes;
-import io.github.payguru.merchant.core.ServiceDirectory;
-import io.github.payguru.merchant.http.HttpRequest;
+import io.github.payguru.merchant.lambda.EventReader;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.mp.MpGuard;
+import io.github.payguru.merchant.mp.MpRefcodes;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.RefcodeItem;
 import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import io.github.payguru.merchant.lambda.MpRefcodeCheckHandler;
 
 /** mp-refcode-check through its handler bean, with the default TEXT answers (OK / NOK). */
 @QuarkusTest
@@ -113,10 +114,10 @@ class MpRefcodeCheckTest {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("refcode", json));
         MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, guard, cfg, privacy);
         refcodes.register(MpEvents.SERVICE, "JSONCODE1", null, null);
-        CallbackAnswer valid = jsonRefcodes.handle(HttpRequest.from(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("JSONCODE1")), 16384));
+        CallbackAnswer valid = jsonRefcodes.handle(EventReader.callback(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("JSONCODE1")), 16384));
         assertEquals(CallbackAnswer.JSON, valid.contentType());
         assertEquals("{\"result\":1,\"msg\":\"VALID\"}", valid.body());
-        CallbackAnswer unknown = jsonRefcodes.handle(HttpRequest.from(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("NOPE1234")), 16384));
+        CallbackAnswer unknown = jsonRefcodes.handle(EventReader.callback(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("NOPE1234")), 16384));
         assertEquals("{\"result\":0,\"msg\":\"ERROR: UNKNOWN\"}", unknown.body());
         assertEquals("{\"result\":0,\"msg\":\"ERROR: missing field: refcode\"}", jsonRefcodes.refusal(400, "missing field: refcode").body());
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -38,6 +38,7 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 
 /** PHS notify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

@@ -1,7 +1,7 @@
 package io.github.payguru.merchant.callback;
 
-import io.github.payguru.merchant.core.MpSubscriptionFact;
-import io.github.payguru.merchant.core.MpSubscriptions;
+import io.github.payguru.merchant.mp.MpSubscriptionFact;
+import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.support.MpEvents;
 

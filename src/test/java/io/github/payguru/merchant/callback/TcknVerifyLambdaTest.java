@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.PayguruKeys;
-import io.github.payguru.merchant.core.PhsOrders;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.core.BadRequestException;
-import io.github.payguru.merchant.core.PayguruKeys;
-import io.github.payguru.merchant.core.PhsOrders;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -23,6 +23,7 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
+import io.github.payguru.merchant.lambda.TcknVerifyHandler;
 
 /** TCKN verify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

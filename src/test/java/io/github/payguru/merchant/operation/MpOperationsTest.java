@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.MpTransactions;
-import io.github.payguru.merchant.core.PayguruKeys;
-import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.mp.MpTransactions;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.payguru.RateLimiter;
 import io.github.payguru.merchant.store.Ledger;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 

@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.payguru.merchant.local.simulator.PayguruSimulator;
+import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,7 +101,7 @@ final class OperationsTestSupport {
 
     @SuppressWarnings("unchecked")
     static Answer call(String handler, String json) {
-        String route = io.github.payguru.merchant.http.Routes.ALL.stream().filter(r -> r.handler().equals(handler))
+        String route = io.github.payguru.merchant.lambda.Routes.ALL.stream().filter(r -> r.handler().equals(handler))
                 .findFirst().orElseThrow().path();
         APIGatewayV2HTTPEvent event = Events.postJson(route, json);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Arc

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.PayguruKeys;
-import io.github.payguru.merchant.local.simulator.PayguruSimulator;
-import io.github.payguru.merchant.local.simulator.PhsTransaction;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
+import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
-import io.github.payguru.merchant.payguru.PhsTokens;
+import io.github.payguru.merchant.phs.api.PhsTokens;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;

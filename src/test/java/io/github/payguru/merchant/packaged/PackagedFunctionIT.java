@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import io.github.payguru.merchant.local.DynamoDbEmulator;
+import io.github.payguru.merchant.dev.DynamoDbEmulator;
 import io.github.payguru.merchant.store.TableAdmin;
 import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
 import io.github.payguru.merchant.support.Fixtures;

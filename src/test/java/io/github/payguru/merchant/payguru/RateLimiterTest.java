@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.core.OperationException;
 import io.github.payguru.merchant.store.RateCounters;
 import io.quarkus.test.junit.QuarkusTest;
 

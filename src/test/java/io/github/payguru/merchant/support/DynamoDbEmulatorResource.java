@@ -3,7 +3,7 @@ package io.github.payguru.merchant.support;
 import java.net.URI;
 import java.util.Map;
 
-import io.github.payguru.merchant.local.DynamoDbEmulator;
+import io.github.payguru.merchant.dev.DynamoDbEmulator;
 import io.github.payguru.merchant.store.TableAdmin;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

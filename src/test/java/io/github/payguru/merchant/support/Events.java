@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.kernel.PayguruKeys;
 
 /** API Gateway v2 events built in tests, signed with the test profile's made-up keys. */
 public final class Events {

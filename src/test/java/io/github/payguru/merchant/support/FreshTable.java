@@ -3,7 +3,7 @@ package io.github.payguru.merchant.support;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.github.payguru.merchant.local.DynamoDbEmulator;
+import io.github.payguru.merchant.dev.DynamoDbEmulator;
 import io.github.payguru.merchant.store.TableAdmin;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

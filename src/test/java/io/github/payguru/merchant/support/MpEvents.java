@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import io.github.payguru.merchant.core.PayguruKeys;
+import io.github.payguru.merchant.kernel.PayguruKeys;
 
 /** MP callback events as Payguru sends them, for the test profile's made-up MP services. */
 public final class MpEvents {

@@ -1,9 +1,0 @@
-package io.github.payguru.merchant.core;
-
-/** Payguru's two product lines. */
-public enum Line {
-    /** Mobile payment: carrier billing, one-off and subscription. */
-    MP,
-    /** Bank transfer / cash payment. */
-    PHS
-}

@@ -1,0 +1,267 @@
+package io.github.payguru.merchant.dev.simulator;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.kernel.Masking;
+
+/**
+ * Delivers the simulated platform's callbacks to the merchant's routes like Payguru would: one batch
+ * per platform event, in order (or reversed: {@code reorder}), each notification {@code duplicates}
+ * times, after {@code delay}, retried with doubling backoff while not accepted, up to
+ * {@code maxAttempts} per copy. Background by default; synchronous on request (tests).
+ * Every attempt is recorded as a {@link Delivery}. Not a bean: owned by {@link PayguruSimulator}.
+ */
+final class CallbackSender {
+
+    private static final Logger LOG = Logger.getLogger(CallbackSender.class);
+
+    /** Run-time delivery knobs. */
+    record Knobs(int duplicates, Duration delay, boolean reorder, boolean synchronous, int maxAttempts,
+            Duration backoff) {
+    }
+
+    private final HttpClient http;
+    private final ExecutorService ordered;
+    private final ScheduledExecutorService retries;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final Object idle = new Object();
+    private int pending;
+    private volatile long generation;
+    private volatile Knobs knobs;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile String baseUrl;
+    private final Duration timeout;
+
+    CallbackSender(String baseUrl, Duration timeout, Knobs knobs) {
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.knobs = knobs;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.ordered = Executors.newSingleThreadExecutor(daemon("payguru-sim-delivery"));
+        this.retries = Executors.newScheduledThreadPool(2, daemon("payguru-sim-retry"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    void baseUrl(String url) {
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Knobs knobs() {
+        return knobs;
+    }
+
+    void knobs(Knobs k) {
+        this.knobs = k;
+    }
+
+    void useClock(Clock c) {
+        this.clock = c;
+    }
+
+    List<Delivery> deliveries() {
+        return Collections.unmodifiableList(new ArrayList<>(deliveries));
+    }
+
+    /** Forgets recorded deliveries; deliveries still under way are dropped (their results are not recorded). */
+    void reset() {
+        generation++;
+        deliveries.clear();
+        synchronized (idle) {
+            pending = 0;
+            idle.notifyAll();
+        }
+    }
+
+    /** Sends one batch (the callbacks of one platform event). */
+    void submit(List<Callback> batch) {
+        submit(batch, false);
+    }
+
+    /** Sends one batch; {@code forceSync}: in the calling thread whatever the knobs say (and so what follows from it). */
+    void submit(List<Callback> batch, boolean forceSync) {
+        Knobs k = knobs;
+        if (forceSync && !k.synchronous()) {
+            k = new Knobs(k.duplicates(), k.delay(), k.reorder(), true, k.maxAttempts(), k.backoff());
+        }
+        submitWith(batch, k);
+    }
+
+    private void submitWith(List<Callback> batch, Knobs k) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Callback> order = new ArrayList<>(batch);
+        if (k.reorder()) {
+            Collections.reverse(order);
+        }
+        long gen = generation;
+        int copies = 0;
+        for (Callback c : order) {
+            copies += c.query() ? 1 : Math.max(1, k.duplicates());
+        }
+        synchronized (idle) {
+            pending += copies;
+        }
+        Runnable run = () -> sendBatch(order, k, gen);
+        if (k.synchronous()) {
+            run.run();
+        } else {
+            ordered.execute(run);
+        }
+    }
+
+    /** Waits until every submitted callback got its final answer (or gave up). */
+    boolean awaitIdle(Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        synchronized (idle) {
+            while (pending > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void sendBatch(List<Callback> batch, Knobs k, long gen) {
+        for (Callback c : batch) {
+            int copies = c.query() ? 1 : Math.max(1, k.duplicates());
+            for (int copy = 1; copy <= copies; copy++) {
+                sleep(k.delay());
+                attempt(c, copy, 1, k, gen);
+            }
+        }
+    }
+
+    private void attempt(Callback c, int copy, int n, Knobs k, long gen) {
+        if (gen != generation) {
+            return;
+        }
+        Delivery d = send(c, copy, n);
+        if (gen != generation) {
+            return;
+        }
+        deliveries.add(d);
+        if (!d.accepted() && n < k.maxAttempts()) {
+            Duration wait = k.backoff().multipliedBy(1L << Math.min(n - 1, 16));
+            LOG.infof("payguru simulator: %s to %s answered %d, retry %d in %d ms", c.kind(), c.path(), d.status(), n,
+                    wait.toMillis());
+            if (k.synchronous()) {
+                sleep(wait);
+                attempt(c, copy, n + 1, k, gen);
+            } else {
+                retries.schedule(() -> attempt(c, copy, n + 1, k, gen), wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        if (!d.accepted()) {
+            LOG.warnf("payguru simulator: %s to %s not accepted after %d attempts (last answer %d)", c.kind(),
+                    c.path(), n, d.status());
+        }
+        if (c.then() != null && copy == 1) {
+            List<Callback> next = c.then().apply(d);
+            if (next != null && !next.isEmpty()) {
+                submitWith(next, k);
+            }
+        }
+        synchronized (idle) {
+            pending = Math.max(0, pending - 1);
+            idle.notifyAll();
+        }
+    }
+
+    private Delivery send(Callback c, int copy, int n) {
+        String url = baseUrl + c.path();
+        int status = 0;
+        String answer;
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder().timeout(timeout).header("user-agent", "payguru-simulator");
+            if ("POST".equals(c.method())) {
+                ObjectNode body = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+                c.params().forEach(body::put);
+                req.uri(URI.create(url)).header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            } else {
+                url = url + (url.contains("?") ? "&" : "?") + query(c.params());
+                req.uri(URI.create(url)).GET();
+            }
+            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            status = res.statusCode();
+            answer = res.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = "interrupted";
+        } catch (Exception e) {
+            answer = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        boolean accepted = status != 0 && c.accepted(status, answer);
+        LOG.debugf("payguru simulator: %s %s %s -> %d", c.kind(), c.method(), Masking.params(c.params()), status);
+        return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), url, c.params(), copy, n, status, answer,
+                accepted, clock.instant());
+    }
+
+    static String query(Map<String, String> params) {
+        StringJoiner j = new StringJoiner("&");
+        params.forEach((name, value) -> j.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)));
+        return j.toString();
+    }
+
+    private static void sleep(Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void close() {
+        ordered.shutdownNow();
+        retries.shutdownNow();
+    }
+}

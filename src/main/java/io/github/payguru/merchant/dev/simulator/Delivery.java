@@ -1,0 +1,23 @@
+package io.github.payguru.merchant.dev.simulator;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One attempt to deliver a callback to the merchant, and what the merchant answered.
+ *
+ * @param seq order in which attempts were made (1, 2, …)
+ * @param kind {@code phs.notify}, {@code phs.tckn-verify}, {@code mp.billing} or {@code mp.subscription}
+ * @param method GET or POST
+ * @param url the full URL called (GET: with its query string)
+ * @param params the callback's parameters (unmasked: these are made-up test values)
+ * @param copy 1 for the original, 2.. for configured duplicates
+ * @param attempt 1 for the first try, 2.. for retries of the same copy
+ * @param status HTTP status answered, or 0 when no answer came (connection refused, timeout)
+ * @param answer the body answered (or the error)
+ * @param accepted whether the answer counts as accepted ({@code OK} for PHS notify, 2xx otherwise)
+ * @param at when the attempt was made
+ */
+public record Delivery(long seq, String kind, String method, String url, Map<String, String> params, int copy,
+        int attempt, int status, String answer, boolean accepted, Instant at) {
+}

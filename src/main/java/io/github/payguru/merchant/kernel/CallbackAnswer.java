@@ -1,0 +1,19 @@
+package io.github.payguru.merchant.kernel;
+
+/**
+ * What a callback answers Payguru: status, content type and exact body. Kept in the
+ * notification log so that a duplicate gets exactly the first answer.
+ */
+public record CallbackAnswer(int status, String contentType, String body) {
+
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
+
+    public static CallbackAnswer text(int status, String body) {
+        return new CallbackAnswer(status, TEXT, body);
+    }
+
+    public static CallbackAnswer json(int status, String body) {
+        return new CallbackAnswer(status, JSON, body);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.payguru.merchant.lambda;
+
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.PercentDecoding;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Strict {@code application/x-www-form-urlencoded} decoding (query strings and form bodies):
+ * a bad percent escape or bytes that are not UTF-8 are a 400, never a silent replacement.
+ * Repeated names with different values are refused by {@link HttpRequest}.
+ */
+final class FormDecoder {
+
+    private FormDecoder() {
+    }
+
+    static Map<String, String> decode(String encoded) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = unescape(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : unescape(pair.substring(eq + 1));
+            if (name.isEmpty()) {
+                continue;
+            }
+            String before = out.putIfAbsent(name, value);
+            if (before != null && !before.equals(value)) {
+                throw new BadRequestException("field " + name + " given twice with different values");
+            }
+        }
+        return out;
+    }
+
+    private static String unescape(String s) {
+        return PercentDecoding.strict(s);
+    }
+}

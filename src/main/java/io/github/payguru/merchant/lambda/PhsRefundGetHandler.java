@@ -1,0 +1,27 @@
+package io.github.payguru.merchant.lambda;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.github.payguru.merchant.phs.PhsOperations;
+
+/** {@code POST /ops/phs/refund-get} (IAM-signed): queries a PHS refund. */
+@Named(PhsOperations.REFUND_GET)
+public class PhsRefundGetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    @Inject
+    OperationRunner runner;
+
+    @Inject
+    PhsOperations operations;
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return runner.run(PhsOperations.REFUND_GET, event, operations::getRefund);
+    }
+}

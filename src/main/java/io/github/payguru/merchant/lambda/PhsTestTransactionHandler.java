@@ -1,0 +1,27 @@
+package io.github.payguru.merchant.lambda;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.github.payguru.merchant.phs.PhsOperations;
+
+/** {@code POST /ops/phs/test-transaction} (IAM-signed): sandbox only: asks Payguru to send a test PHS notify. */
+@Named(PhsOperations.TEST_TRANSACTION)
+public class PhsTestTransactionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    @Inject
+    OperationRunner runner;
+
+    @Inject
+    PhsOperations operations;
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return runner.run(PhsOperations.TEST_TRANSACTION, event, operations::testTransaction);
+    }
+}

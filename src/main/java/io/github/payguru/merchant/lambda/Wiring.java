@@ -1,0 +1,27 @@
+package io.github.payguru.merchant.lambda;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.payguru.PayguruConfig;
+
+/** Beans the framework-free kernel cannot declare itself, built from the configuration. */
+@Singleton
+public class Wiring {
+
+    /** The masking policy over every configured secret: the MP callback token, the merchant and service keys. */
+    @Produces
+    @Singleton
+    Privacy privacy(PayguruConfig payguru, MpConfig mp) {
+        List<String> secrets = new ArrayList<>();
+        mp.callbackToken().ifPresent(secrets::add);
+        payguru.merchantPrivateKey().ifPresent(secrets::add);
+        payguru.services().values().forEach(svc -> secrets.add(svc.privateKey()));
+        return new Privacy(secrets);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.payguru.merchant.mp;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.SubscriptionItem;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.store.WriteResult;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.store.UnknownStatuses;
+
+/**
+ * The one way MP subscription state changes: one item per cycle ({@code SUB#MP#<subsId>}), used by the
+ * subscription callback and by the outbound operations/reconciliation.
+ * <ul>
+ * <li>Ordered by Payguru's {@code txId}, never by arrival: the stored {@code seq}
+ * ({@link MpSubscriptionStatus#sequence}) must grow, checked in the condition expression. An older
+ * notification arriving late is {@code STALE} and changes nothing; active ↔ retry both ways is fine.</li>
+ * <li>Undocumented status strings are kept beside the state ({@link UnknownStatuses}), outside the txId order: they
+ * never become {@code status} and never make a documented status stale.</li>
+ * <li>Cycles of one customer/service/order are linked through the by-order index
+ * ({@link #cycles(String)}); renewal charges carry the {@code subsId} ({@link #charges(String)}).</li>
+ * <li>Open cycles (unknown, active, retry, unknown strings) are in {@code open-items} under {@code OPEN#MPSUB}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class MpSubscriptions {
+
+    private final Ledger ledger;
+
+    @Inject
+    public MpSubscriptions(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * Applies a fact atomically; with {@code logEntry} (callbacks) it is logged in the same transaction
+     * and duplicates are recognised. Outcomes: applied, duplicate, stale (a newer txId is stored),
+     * conflict (the subsId is stored with another service or order).
+     */
+    public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
+        StateChange c = change(f, logEntry);
+        if (logEntry != null) {
+            return ledger.record(logEntry, c);
+        }
+        WriteResult w = ledger.apply(c);
+        if (w.outcome() == WriteResult.Outcome.STALE && MpSubscriptionStatus.known(f.status())
+                && f.status().equals(w.currentString("status"))) {
+            // Payguru's API confirms the stored status: lift an undocumented-status flag, if any
+            WriteResult lifted = ledger.apply(UnknownStatuses.lift(TableLayout.mpSubscription(f.subsId()),
+                    SubscriptionItem.SORT, f.status(), MpSubscriptionStatus.terminal(f.status()), ledger.now().toString()));
+            return lifted.outcome() == WriteResult.Outcome.APPLIED ? lifted : w;
+        }
+        return w;
+    }
+
+    public Optional<SubscriptionItem> find(String subsId) {
+        return ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(subsId), SubscriptionItem.SORT);
+    }
+
+    /** Every cycle recorded for a merchant order, oldest subsId first. */
+    public List<SubscriptionItem> cycles(String order) {
+        return ledger.byOrder(SubscriptionItem.SCHEMA, order, "SUB#MP#").stream()
+                .sorted(Comparator.comparing((SubscriptionItem s) -> new java.math.BigInteger(s.subsId))).toList();
+    }
+
+    /** The charges (first and renewals) recorded for a cycle, found through its order. */
+    public List<TransactionItem> charges(String subsId) {
+        Optional<SubscriptionItem> s = find(subsId);
+        if (s.isEmpty() || s.get().orderRef == null) {
+            return List.of();
+        }
+        return ledger.byOrder(TransactionItem.SCHEMA, s.get().orderRef, "TX#MP#").stream()
+                .filter(t -> subsId.equals(t.subsId)).toList();
+    }
+
+    StateChange change(MpSubscriptionFact f, NotificationLogItem logEntry) {
+        String pk = TableLayout.mpSubscription(f.subsId());
+        String now = ledger.now().toString();
+        StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service());
+        if (f.order() != null) {
+            c.mustMatch("orderRef", f.order())
+                    .set(TableLayout.GSI1_PK, TableLayout.orderRef(f.order()))
+                    .set(TableLayout.GSI1_SK, pk);
+        }
+        c.set("line", Line.MP.name())
+                .set("subsId", f.subsId())
+                .setIfAbsent("createdAt", now)
+                .set("updatedAt", now);
+        if (!MpSubscriptionStatus.known(f.status())) {
+            // beside the state: it takes no place in the txId order, so it never hides a documented status
+            return UnknownStatuses.record(c, f.status(), now)
+                    .setIfAbsent("operator", f.operator())
+                    .setIfAbsent("billingType", f.billingType())
+                    .setIfAbsent("msisdn", f.msisdn())
+                    .set(TableLayout.OPEN_PK, TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION))
+                    .set(TableLayout.OPEN_SK, now);
+        }
+        boolean open = !MpSubscriptionStatus.terminal(f.status());
+        return c.newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
+                .set("status", f.status())
+                .set("statusKnown", true)
+                .set("txId", f.txId())
+                .set("operator", f.operator())
+                .set("billingType", f.billingType())
+                .set("msisdn", f.msisdn())
+                .set("attributes", f.passThrough())
+                .set("lastNotification", logEntry == null ? null : logEntry.sk)
+                .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION) : null)
+                .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
+    }
+}

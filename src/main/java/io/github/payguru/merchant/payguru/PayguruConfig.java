@@ -1,0 +1,69 @@
+package io.github.payguru.merchant.payguru;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.github.payguru.merchant.kernel.Line;
+
+/**
+ * Everything the functions need to know about the merchant's Payguru account.
+ * <p>
+ * Secrets (the merchant private key and each service's private key) come from the
+ * environment (in AWS: function environment filled from SSM or NoEcho parameters).
+ * Nothing here is ever logged: use {@link #describe()} for a safe summary. The table and the log
+ * retention are read by the storage adapter ({@code store.StoreConfig}).
+ */
+@ConfigMapping(prefix = "payguru")
+public interface PayguruConfig {
+
+    /** Payguru merchant id, as in the key formulas and the {@code merchant} header. */
+    String merchantId();
+
+    /** PHS merchant private key ("Merchant Private Key" of the notify key). Required for PHS callbacks. */
+    Optional<String> merchantPrivateKey();
+
+    /** Services by a local name of the merchant's choosing (e.g. {@code shop}, {@code gold-monthly}). */
+    Map<String, Service> services();
+
+    Notifications notifications();
+
+    /** Local run only ({@code ./mvnw quarkus:dev}); ignored in AWS. */
+    Local local();
+
+    interface Service {
+        /** Product line: MP (carrier billing) or PHS (bank transfer). */
+        Line line();
+
+        /** MP service id (numeric, used in the MP API paths and notifications). */
+        Optional<String> id();
+
+        /** PHS service code (the "Service code" of the PHS key formulas). */
+        Optional<String> code();
+
+        /** The service's private key: PHS "Service Private Key", or the MP service secret key. */
+        String privateKey();
+    }
+
+    interface Notifications {
+        /** Largest request body a callback accepts; larger ones get 413. */
+        @WithDefault("16384")
+        int maxBodyBytes();
+    }
+
+    interface Local {
+        /** Port of the local DynamoDB emulator of {@code quarkus:dev} (tests pick a free port). */
+        @WithDefault("8000")
+        int dynamodbPort();
+    }
+
+    /** A summary safe for logs: names, lines and ids, never keys. */
+    default String describe() {
+        StringBuilder b = new StringBuilder("merchant=").append(merchantId()).append(" services=[");
+        services().forEach((name, s) -> b.append(name).append(':').append(s.line())
+                .append(s.id().map(id -> " id=" + id).orElse(""))
+                .append(s.code().map(c -> " code=" + c).orElse("")).append(' '));
+        return b.append(']').toString();
+    }
+}

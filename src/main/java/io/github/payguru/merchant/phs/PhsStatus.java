@@ -1,0 +1,60 @@
+package io.github.payguru.merchant.phs;
+
+import java.util.Map;
+import java.util.Set;
+import io.github.payguru.merchant.kernel.StatusMachine;
+
+/**
+ * PHS transaction statuses (Payguru /phs/tr/api/status-code): 1 processing, 2 could not
+ * notify, 3 success, 5 waiting approval from the merchant, 6 refund, 8 partial payment.
+ * <p>
+ * Order: processing (1) → waiting approval (5) → partial (8) → success (3) → refund (6).
+ * "Could not notify" (2) is Payguru's own delivery state and may precede success.
+ * A late lower status never overwrites a higher one; success and refund are terminal. A status the
+ * documentation does not list is never a transition, in any order: {@link PhsTransactions} keeps it
+ * beside the state ({@link UnknownStatuses}) and flags the item.
+ */
+public final class PhsStatus implements StatusMachine {
+
+    public static final PhsStatus INSTANCE = new PhsStatus();
+
+    public static final String PROCESSING = "1";
+    public static final String NOT_NOTIFIED = "2";
+    public static final String SUCCESS = "3";
+    public static final String WAITING_APPROVAL = "5";
+    public static final String REFUND = "6";
+    public static final String PARTIAL = "8";
+
+    private static final Map<String, Set<String>> FROM = Map.of(
+            PROCESSING, Set.of(NONE, CREATED),
+            WAITING_APPROVAL, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED),
+            NOT_NOTIFIED, Set.of(NONE, CREATED, PROCESSING),
+            PARTIAL, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL),
+            SUCCESS, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL, PARTIAL),
+            REFUND, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL, PARTIAL, SUCCESS));
+
+    private PhsStatus() {
+    }
+
+    @Override
+    public boolean known(String status) {
+        return FROM.containsKey(status);
+    }
+
+    /** Success and refund need no reconciliation: a later refund arrives as a notify. */
+    @Override
+    public boolean terminal(String status) {
+        return SUCCESS.equals(status) || REFUND.equals(status);
+    }
+
+    /** Undocumented statuses have no transitions (the empty set never matches; see the class comment). */
+    @Override
+    public Set<String> allowedFrom(String status) {
+        return FROM.getOrDefault(status, Set.of());
+    }
+
+    /** Whether the money for this status has arrived (fulfil the order). */
+    public static boolean paid(String status) {
+        return SUCCESS.equals(status);
+    }
+}

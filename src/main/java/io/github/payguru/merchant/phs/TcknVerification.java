@@ -1,0 +1,105 @@
+package io.github.payguru.merchant.phs;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.NotificationRecorder;
+import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.NotificationIds;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.kernel.Validation;
+
+/**
+ * PHS TCKN verify (src/site/markdown/payguru-api.md §1.6): Payguru asks which national id the merchant holds for an
+ * order; we answer {@code md5(TCKN + servicePrivateKey)} as stored at registration. Payguru then
+ * reports {@code verified} or {@code unverified}, recorded on the order.
+ * Key: {@code md5(serviceCode + merchantId + order + merchantKey + serviceKey)}.
+ */
+@ApplicationScoped
+public class TcknVerification {
+
+    public static final String KIND = "tckn-verify";
+    public static final Set<String> TYPES = Set.of("verify", "verified", "unverified");
+
+    /** Wrong key or unknown order: the documented negative answer. */
+    public static final String REFUSED_BODY = "{\"status\":false,\"tckn\":null}";
+
+    private static final Logger LOG = Logger.getLogger(TcknVerification.class);
+
+    private final ServiceDirectory services;
+    private final Ledger ledger;
+    private final Privacy privacy;
+
+    @Inject
+    public TcknVerification(ServiceDirectory services, Ledger ledger, Privacy privacy) {
+        this.services = services;
+        this.ledger = ledger;
+        this.privacy = privacy;
+    }
+
+    public CallbackAnswer handle(HttpRequest req) {
+        String order = Validation.check("order", req.required("order"), Validation.REFERENCE);
+        String key = req.required("key");
+        String type = Optional.ofNullable(req.param("notification_type")).orElse("verify");
+        if (!TYPES.contains(type)) {
+            throw new BadRequestException("malformed field: notification_type (verify, verified or unverified)");
+        }
+        String txid = req.param("txid");
+        if (txid != null && !txid.isEmpty()) {
+            Identifiers.parse("txid", txid);
+        }
+        List<ServiceDirectory.NamedService> candidates = services.candidates(Line.PHS, req.param(ServiceDirectory.SELECTOR));
+        String merchantId = services.merchantId();
+        String merchantKey = services.merchantPrivateKey();
+        Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
+                s -> PayguruKeys.tcknVerifyKey(s.payguruId(), merchantId, order, merchantKey, s.privateKey()), key);
+        if (signer.isEmpty()) {
+            NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(KIND, req.params()), KIND);
+            entry.params = privacy.params(req.params());
+            entry.sourceIp = req.sourceIp();
+            entry.detail = "wrong key";
+            NotificationRecorder.keep(refused(403), entry);
+            ledger.recordRejection(entry);
+            LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
+            return refused(403);
+        }
+        privacy.refuseSecrets(req.params(), null);
+        String pk = TableLayout.phsOrder(signer.get().payguruId(), order);
+        Optional<OrderItem> stored = ledger.order(pk);
+        if (stored.isEmpty() || stored.get().tcknHash == null) {
+            LOG.infof("tckn-verify %s: unknown order %s", type, order);
+            return refused(200);
+        }
+        if (!"verify".equals(type)) {
+            ledger.apply(StateChange.of(pk, OrderItem.SORT).existingOnly()
+                    .set("verification", type)
+                    .set("verificationTxId", txid)
+                    .set("updatedAt", ledger.now().toString()));
+            LOG.infof("tckn-verify order=%s txid=%s: %s recorded", order, txid, type);
+        } else {
+            LOG.infof("tckn-verify order=%s txid=%s: hash answered", order, txid);
+        }
+        return CallbackAnswer.json(200, "{\"status\":true,\"tckn\":\"" + stored.get().tcknHash + "\"}");
+    }
+
+    public static CallbackAnswer refused(int status) {
+        return CallbackAnswer.json(status, REFUSED_BODY);
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.payguru.merchant;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layout's rules, checked on the compiled classes (README "Layout"):
+ * {@code lambda → reconcile → mp | phs → payguru → store → kernel}, {@code mp} and {@code phs} never see
+ * each other, {@code dev} (local run and tests only) is seen by nobody, the kernel is plain Java, no
+ * package cycle.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "io.github.payguru.merchant";
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void layersOnlyLookDown() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("kernel").definedBy(ROOT + ".kernel..")
+                .layer("store").definedBy(ROOT + ".store..")
+                .layer("payguru").definedBy(ROOT + ".payguru..")
+                .layer("mp").definedBy(ROOT + ".mp..")
+                .layer("phs").definedBy(ROOT + ".phs..")
+                .layer("reconcile").definedBy(ROOT + ".reconcile..")
+                .layer("lambda").definedBy(ROOT + ".lambda..")
+                .layer("dev").definedBy(ROOT + ".dev..")
+                .whereLayer("kernel").mayNotAccessAnyLayer()
+                .whereLayer("store").mayOnlyAccessLayers("kernel")
+                .whereLayer("payguru").mayOnlyAccessLayers("kernel", "store")
+                .whereLayer("mp").mayOnlyAccessLayers("kernel", "store", "payguru")
+                .whereLayer("phs").mayOnlyAccessLayers("kernel", "store", "payguru")
+                .whereLayer("reconcile").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
+                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile")
+                .whereLayer("dev").mayNotBeAccessedByAnyLayer()
+                .check(CLASSES);
+    }
+
+    @Test
+    void eachLineKeepsItsApiClientsToItself() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".mp..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".mp.api..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages(ROOT + ".phs..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".phs.api..").check(CLASSES);
+    }
+
+    @Test
+    void theKernelIsPlainJava() {
+        noClasses().that().resideInAPackage(ROOT + ".kernel..").should().dependOnClassesThat().resideInAnyPackage(
+                "com.amazonaws..", "software.amazon..", "com.fasterxml..", "io.quarkus..", "io.smallrye..",
+                "io.vertx..", "jakarta..", "org.jboss..", "org.eclipse..").check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycle() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}

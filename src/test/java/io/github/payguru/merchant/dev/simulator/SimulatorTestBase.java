@@ -1,0 +1,58 @@
+package io.github.payguru.merchant.dev.simulator;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.support.Events;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** Shared set-up: REST Assured on the HTTP port (the simulator and the local gateway), a clean simulator. */
+abstract class SimulatorTestBase {
+
+    static final String GAME = "2001";
+    static final String GAME_KEY = "local-mp-game-key";
+    static final String GOLD = "2002";
+    static final String GOLD_KEY = "local-mp-gold-key";
+
+    @Inject
+    PayguruSimulator sim;
+
+    @BeforeEach
+    void simulatorPort() {
+        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        sim.reset();
+    }
+
+    @AfterEach
+    void restore() {
+        sim.awaitDeliveries(Duration.ofSeconds(10));
+        sim.reset();
+        RestAssured.reset();
+    }
+
+    /** A PHS token, obtained like a merchant does: key = md5(merchantId + serverIp + merchantKey). */
+    String phsToken() {
+        return given().queryParam("merchant", Events.MERCHANT_ID)
+                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .get("/_simulator/phs/getToken").then().statusCode(200).extract().path("token");
+    }
+
+    RequestSpecification phs(String token) {
+        return given().header("merchant", Events.MERCHANT_ID).header("token", token);
+    }
+
+    void awaitDeliveries() {
+        if (!sim.awaitDeliveries(Duration.ofSeconds(20))) {
+            throw new AssertionError("callbacks still pending: " + sim.deliveries());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.payguru.merchant.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.github.payguru.merchant.support.StatusModels;
+import io.github.payguru.merchant.support.StatusModels.Ev;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import io.github.payguru.merchant.mp.MpStatus;
+import io.github.payguru.merchant.mp.MpSubscriptionStatus;
+import io.github.payguru.merchant.phs.PhsStatus;
+
+/**
+ * The status tables as the DynamoDB condition applies them ({@link StatusMachine#allowedFrom}, subscriptions by
+ * {@link MpSubscriptionStatus#sequence}) against the reference models of {@link StatusModels}: any ordering of
+ * documented and undocumented statuses, duplicates included, ends in the state the model says. The same models
+ * are checked through the real callbacks and DynamoDB in {@code callback.StatusOrderingTest}.
+ */
+class StatusMachinePropertiesTest {
+
+    @Property(tries = 2000)
+    void phsEndsWhereTheModelSays(@ForAll("phsEvents") List<Ev> events) {
+        assertEquals(StatusModels.phs(events).status(), applyTable(PhsStatus.INSTANCE, events), events.toString());
+    }
+
+    @Property(tries = 2000)
+    void mpBillingEndsWhereTheModelSays(@ForAll("mpEvents") List<Ev> events) {
+        assertEquals(StatusModels.mp(events).status(), applyTable(MpStatus.INSTANCE, events), events.toString());
+    }
+
+    @Property(tries = 2000)
+    void mpSubscriptionEndsWhereTheModelSays(@ForAll("subscriptionEvents") List<Ev> events) {
+        BigInteger stored = null;
+        String status = null;
+        for (Ev e : new LinkedHashSet<>(events)) {
+            if (!MpSubscriptionStatus.known(e.status())) {
+                continue; // kept beside the state, outside the txId order
+            }
+            BigInteger seq = new BigInteger(MpSubscriptionStatus.sequence(Long.toString(e.txId()), e.status()));
+            if (stored == null || seq.compareTo(stored) > 0) {
+                stored = seq;
+                status = e.status();
+            }
+        }
+        assertEquals(StatusModels.subscription(events).status(), status, events.toString());
+    }
+
+    @Property(tries = 500)
+    void undocumentedStatusesNeverMoveTheState(@ForAll("phsEvents") List<Ev> events) {
+        List<Ev> documentedOnly = events.stream().filter(e -> StatusModels.PHS_LINE.contains(e.status())).toList();
+        assertEquals(applyTable(PhsStatus.INSTANCE, documentedOnly), applyTable(PhsStatus.INSTANCE, events));
+    }
+
+    /** What the condition expression does: apply when the stored status is in the allowed-from set. */
+    static String applyTable(StatusMachine machine, List<Ev> events) {
+        String stored = StatusMachine.NONE;
+        for (Ev e : new LinkedHashSet<>(events)) {
+            if (machine.known(e.status()) && machine.allowedFrom(e.status()).contains(stored)) {
+                stored = e.status();
+            }
+        }
+        return stored.equals(StatusMachine.NONE) ? null : stored;
+    }
+
+    @Provide
+    Arbitrary<List<Ev>> phsEvents() {
+        return StatusModels.events(StatusModels.PHS_LINE, StatusModels.PHS_UNDOCUMENTED, false);
+    }
+
+    @Provide
+    Arbitrary<List<Ev>> mpEvents() {
+        return StatusModels.events(StatusModels.MP_DOCUMENTED, StatusModels.MP_UNDOCUMENTED, false);
+    }
+
+    @Provide
+    Arbitrary<List<Ev>> subscriptionEvents() {
+        return StatusModels.events(StatusModels.SUB_DOCUMENTED, StatusModels.SUB_UNDOCUMENTED, true);
+    }
+
+}
