@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.lambda;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 
-/** Beans the framework-free kernel cannot declare itself, built from the configuration. */
+/** Beans the framework-free kernel cannot declare itself, built from the configuration, and the clock. */
 @Singleton
 public class Wiring {
 
@@ -23,5 +24,12 @@ public class Wiring {
         payguru.merchantPrivateKey().ifPresent(secrets::add);
         payguru.services().values().forEach(svc -> secrets.add(svc.privateKey()));
         return new Privacy(secrets);
+    }
+
+    /** The one clock every component reads (tests replace it with an alternative they can move). */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -25,18 +25,14 @@ public class RateLimiter {
     private final PayguruApiConfig api;
     private final RateCounters counters;
     private final String merchantId;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public RateLimiter(PayguruApiConfig api, RateCounters counters, PayguruConfig config) {
+    public RateLimiter(PayguruApiConfig api, RateCounters counters, PayguruConfig config, Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.counters = counters;
         this.merchantId = config.merchantId();
-    }
-
-    /** For tests that need a fixed time. */
-    public void useClock(Clock clock) {
-        this.clock = clock;
     }
 
     /**

@@ -54,10 +54,11 @@ public class Ledger {
     private final DynamoDbTable<NotificationLogItem> log;
     private final StoreConfig config;
     private final DynamoDbEnhancedClient enhanced;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config) {
+    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config, Clock clock) {
+        this.clock = clock;
         this.dynamo = dynamo;
         this.config = config;
         this.enhanced = enhanced;
@@ -65,11 +66,6 @@ public class Ledger {
         this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
         this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
         this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
-    }
-
-    /** For tests that need a fixed time. */
-    public void useClock(Clock clock) {
-        this.clock = clock;
     }
 
     public Instant now() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.BadRequestException;
@@ -37,6 +38,9 @@ import io.github.payguru.merchant.lambda.MpRefcodeCheckHandler;
 /** mp-refcode-check through its handler bean, with the default TEXT answers (OK / NOK). */
 @QuarkusTest
 class MpRefcodeCheckTest {
+
+    @Inject
+    TestClock clock;
 
     static final String FN = "mp-refcode-check";
 
@@ -79,10 +83,10 @@ class MpRefcodeCheckTest {
         refcodes.register(MpEvents.SERVICE, "EXPIRE1", null, Duration.ofMinutes(30));
         assertEquals("OK", check("EXPIRE1"));
         try {
-            ledger.useClock(Clock.fixed(Instant.now().plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
+            clock.pin(Clock.fixed(Instant.now().plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
             assertEquals("NOK", check("EXPIRE1"));
         } finally {
-            ledger.useClock(Clock.systemUTC());
+            clock.release();
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
@@ -30,6 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** MP operations against the Payguru simulator: success, each failure, read retries, refund safety, shared limits. */
 @QuarkusTest
 class MpOperationsTest {
+
+    @Inject
+    TestClock clock;
 
     /** The made-up one-off MP service of the test profile ({@code payguru.services.game}). */
     static final String GAME = "2001";
@@ -49,12 +53,12 @@ class MpOperationsTest {
     @BeforeEach
     void fresh() {
         payguru.reset();
-        limiter.useClock(OperationsTestSupport.freshDay());
+        clock.pin(OperationsTestSupport.freshDay());
     }
 
     @AfterEach
     void realTime() throws InterruptedException {
-        limiter.useClock(Clock.systemUTC());
+        clock.release();
         OperationsTestSupport.settle(payguru);
         payguru.reset();
     }
@@ -162,7 +166,7 @@ class MpOperationsTest {
         assertEquals("RATE_LIMITED", limited.body().path("error").path("outcome").asText());
 
         // a 5xx on a read is tried again (a new window: six calls within a second hit our 5/s limit)
-        limiter.useClock(OperationsTestSupport.freshDay());
+        clock.pin(OperationsTestSupport.freshDay());
         int before = payguru.requests("mp.transaction.detail").size();
         payguru.failNext("mp.transaction.detail", 503, null);
         call("mp-transaction-get", tx(id)).expect(200);
@@ -251,7 +255,7 @@ class MpOperationsTest {
     @Test
     void refundsBeyondFivePerSecondAreRefusedBeforeCalling() {
         Instant t = Instant.parse("2031-01-01T09:00:00Z");
-        limiter.useClock(Clock.fixed(t, ZoneOffset.UTC));
+        clock.pin(Clock.fixed(t, ZoneOffset.UTC));
         payguru.useClock(Clock.fixed(t, ZoneOffset.UTC));
         for (int i = 0; i < 5; i++) {
             call("mp-transaction-refund", tx(paid("1.00"))).expect(200);
@@ -262,7 +266,7 @@ class MpOperationsTest {
         assertEquals("rate-limit", a.body().path("error").path("source").asText());
         assertEquals(5, payguru.requests("mp.transaction.refund").size());
         // the limit refusal released the lock: the next second it is sent
-        limiter.useClock(Clock.fixed(t.plusSeconds(1), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(t.plusSeconds(1), ZoneOffset.UTC));
         payguru.useClock(Clock.fixed(t.plusSeconds(1), ZoneOffset.UTC));
         call("mp-transaction-refund", tx(id)).expect(200);
     }
@@ -306,7 +310,7 @@ class MpOperationsTest {
 
     @Test
     void messageSearchOncePerSecond() {
-        limiter.useClock(Clock.fixed(Instant.parse("2031-02-01T09:00:00Z"), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(Instant.parse("2031-02-01T09:00:00Z"), ZoneOffset.UTC));
         call("mp-message-search", "{\"service\":\"2001\"}").expect(200);
         Answer second = call("mp-message-search", "{\"service\":\"2001\"}").expect(429);
         assertEquals(1, second.body().path("error").path("retryAfterSeconds").asInt());

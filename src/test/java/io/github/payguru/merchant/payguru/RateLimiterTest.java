@@ -19,12 +19,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.store.RateCounters;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The shared rate limits on the local DynamoDB emulator: concurrent takers, per-second and per-day windows. */
 @QuarkusTest
 class RateLimiterTest {
+
+    @Inject
+    TestClock clock;
 
     @Inject
     RateLimiter limiter;
@@ -34,7 +38,7 @@ class RateLimiterTest {
 
     @AfterEach
     void realTime() {
-        limiter.useClock(Clock.systemUTC());
+        clock.release();
     }
 
     @Test
@@ -64,7 +68,7 @@ class RateLimiterTest {
     @Test
     void refundPerSecondWindow() {
         // 2026-03-01T10:00:00Z: five refunds in one second, the sixth is refused before calling Payguru
-        limiter.useClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00.100Z"), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(Instant.parse("2026-03-01T10:00:00.100Z"), ZoneOffset.UTC));
         for (int i = 0; i < 5; i++) {
             limiter.acquire("mp-transaction-refund");
         }
@@ -75,7 +79,7 @@ class RateLimiterTest {
         assertEquals(OperationException.RATE_LIMIT, refused.source());
         assertEquals(1, refused.details().get("retryAfterSeconds").asInt());
         // the next second has room again
-        limiter.useClock(Clock.fixed(Instant.parse("2026-03-01T10:00:01.000Z"), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(Instant.parse("2026-03-01T10:00:01.000Z"), ZoneOffset.UTC));
         limiter.acquire("mp-transaction-refund");
     }
 
@@ -84,21 +88,21 @@ class RateLimiterTest {
         // 20 refunds spread over seconds of one Istanbul day; the 21st is refused until midnight Istanbul time
         Instant base = Instant.parse("2026-04-01T08:00:00Z");
         for (int i = 0; i < 20; i++) {
-            limiter.useClock(Clock.fixed(base.plusSeconds(i), ZoneOffset.UTC));
+            clock.pin(Clock.fixed(base.plusSeconds(i), ZoneOffset.UTC));
             limiter.acquire("mp-transaction-refund");
         }
-        limiter.useClock(Clock.fixed(base.plusSeconds(100), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(base.plusSeconds(100), ZoneOffset.UTC));
         OperationException refused = assertThrows(OperationException.class,
                 () -> limiter.acquire("mp-transaction-refund"));
         assertEquals(429, refused.status());
         // 21:00 UTC is midnight in Istanbul (UTC+3): a new day window
-        limiter.useClock(Clock.fixed(Instant.parse("2026-04-01T21:00:05Z"), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(Instant.parse("2026-04-01T21:00:05Z"), ZoneOffset.UTC));
         limiter.acquire("mp-transaction-refund");
     }
 
     @Test
     void messageSearchOnePerSecondAndUnlimitedOperations() {
-        limiter.useClock(Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
+        clock.pin(Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
         limiter.acquire("mp-message-search");
         assertThrows(OperationException.class, () -> limiter.acquire("mp-message-search"));
         for (int i = 0; i < 50; i++) {

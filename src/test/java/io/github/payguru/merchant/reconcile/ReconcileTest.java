@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
@@ -45,6 +46,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ReconcileTest.Handler.class)
 class ReconcileTest {
+
+    @Inject
+    TestClock clock;
 
     public static class Handler implements QuarkusTestProfile {
         @Override
@@ -78,12 +82,12 @@ class ReconcileTest {
 
     @AfterEach
     void clock() {
-        ledger.useClock(Clock.systemUTC());
+        clock.release();
     }
 
     /** Everything stored so far is older than stale-after. */
     void later(Duration d) {
-        ledger.useClock(Clock.offset(Clock.systemUTC(), d));
+        clock.pin(Clock.offset(Clock.systemUTC(), d));
     }
 
     @Test

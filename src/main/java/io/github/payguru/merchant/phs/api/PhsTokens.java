@@ -38,18 +38,16 @@ public class PhsTokens {
     private final PayguruClients clients;
     private final PayguruCalls calls;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
-    public PhsTokens(PayguruApiConfig api, PayguruConfig config, PayguruClients clients, PayguruCalls calls) {
+    public PhsTokens(PayguruApiConfig api, PayguruConfig config, PayguruClients clients, PayguruCalls calls,
+            Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.config = config;
         this.clients = clients;
         this.calls = calls;
-    }
-
-    public void useClock(Clock clock) {
-        this.clock = clock;
     }
 
     /** A valid token for {@code baseUrl}: the cached one, or a new one from getToken. */
