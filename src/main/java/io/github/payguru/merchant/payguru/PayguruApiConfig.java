@@ -51,8 +51,11 @@ public interface PayguruApiConfig {
     @WithDefault("PT5S")
     Duration readTimeout();
 
-    /** Attempts of a read-only call (query, search) on a timeout, 5xx or 429; writes are never retried blindly. */
-    @WithDefault("3")
+    /**
+     * Attempts of a read-only call (query, search) on a timeout, a connection failure or a 5xx; a 429 or any
+     * other answer is not retried, and writes are never retried blindly.
+     */
+    @WithDefault("2")
     int readAttempts();
 
     /** First backoff between read attempts (doubles each time, with jitter). */
