@@ -227,9 +227,9 @@ class HostileInputTest {
             assertTrue(rejections() - before <= 1);
 
             // the same through the Lambda runtime (mock event server: phs-notify in this profile)
-            given().body(Fixtures.json("phs-notify", "get-wrong-key-with-personal-data")).post(LambdaMock.url())
+            given().body(Fixtures.json("phs-notify", "get-wrong-key-with-personal-data")).post(LambdaMock.to("phs-notify"))
                     .then().statusCode(200).body("statusCode", equalTo(403)).body("body", equalTo("Wrong Data"));
-            given().body(Fixtures.json("phs-notify", "get-success-with-personal-data")).post(LambdaMock.url())
+            given().body(Fixtures.json("phs-notify", "get-success-with-personal-data")).post(LambdaMock.to("phs-notify"))
                     .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
             logLines = List.copyOf(logs.lines());
         }

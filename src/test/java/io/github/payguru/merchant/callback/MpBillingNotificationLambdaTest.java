@@ -3,30 +3,19 @@ package io.github.payguru.merchant.callback;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-billing-notification as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-billing-notification). */
 @QuarkusTest
-@TestProfile(MpBillingNotificationLambdaTest.Handler.class)
 class MpBillingNotificationLambdaTest {
 
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-billing-notification");
-        }
-    }
-
     void expect(String fixture, int status, String body) {
-        given().body(Fixtures.json("mp-billing-notification", fixture)).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-billing-notification", fixture)).post(LambdaMock.to("mp-billing-notification"))
                 .then().statusCode(200).body("statusCode", equalTo(status)).body("body", equalTo(body));
     }
 

@@ -25,7 +25,6 @@ import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LeakScan;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Then the whole table and the captured log lines hold no secret and no clear personal data.
  */
 @QuarkusTest
-@TestProfile(MpBillingNotificationLambdaTest.Handler.class)
 class MpBillingPrivacyLambdaTest {
 
     @Inject
@@ -57,9 +55,9 @@ class MpBillingPrivacyLambdaTest {
     void misspelledTokenAndPersonalDataThroughTheLambdaRuntime() {
         List<String> lines;
         try (LogCapture logs = LogCapture.open()) {
-            given().body(Fixtures.json("mp-billing-notification", "misspelled-token")).post(LambdaMock.url())
+            given().body(Fixtures.json("mp-billing-notification", "misspelled-token")).post(LambdaMock.to("mp-billing-notification"))
                     .then().statusCode(200).body("statusCode", equalTo(403)).body("body", equalTo("Forbidden"));
-            given().body(Fixtures.json("mp-billing-notification", "paid-with-personal-data")).post(LambdaMock.url())
+            given().body(Fixtures.json("mp-billing-notification", "paid-with-personal-data")).post(LambdaMock.to("mp-billing-notification"))
                     .then().statusCode(200).body("statusCode", equalTo(200)).body("body", equalTo("OK"));
             lines = List.copyOf(logs.lines());
         }

@@ -3,37 +3,26 @@ package io.github.payguru.merchant.callback;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-credential-service as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-credential-service). */
 @QuarkusTest
-@TestProfile(MpCredentialServiceLambdaTest.Handler.class)
 class MpCredentialServiceLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-credential-service");
-        }
-    }
 
     @Test
     void fixturesThroughTheLambdaRuntime() {
-        given().body(Fixtures.json("mp-credential-service", "good-key")).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-credential-service", "good-key")).post(LambdaMock.to("mp-credential-service"))
                 .then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", org.hamcrest.Matchers.startsWith("{\"result\":1,\"msg\":\"SUCCESS\",\"login\":\"m9400001\",\"password\":\""));
-        given().body(Fixtures.json("mp-credential-service", "bad-key")).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-credential-service", "bad-key")).post(LambdaMock.to("mp-credential-service"))
                 .then().statusCode(200).body("statusCode", equalTo(403))
                 .body("body", equalTo("{\"result\":0,\"msg\":\"ERROR: INVALID SECUREKEY\"}"));
-        given().body(Fixtures.json("mp-credential-service", "missing-securekey")).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-credential-service", "missing-securekey")).post(LambdaMock.to("mp-credential-service"))
                 .then().statusCode(200).body("statusCode", equalTo(400));
     }
 }

@@ -3,7 +3,6 @@ package io.github.payguru.merchant.callback;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -13,26 +12,16 @@ import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-refcode-check as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-refcode-check). */
 @QuarkusTest
-@TestProfile(MpRefcodeCheckLambdaTest.Handler.class)
 class MpRefcodeCheckLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-refcode-check");
-        }
-    }
 
     @Inject
     MpRefcodes refcodes;
 
     void expect(String fixture, int status, String body) {
-        given().body(Fixtures.json("mp-refcode-check", fixture)).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-refcode-check", fixture)).post(LambdaMock.to("mp-refcode-check"))
                 .then().statusCode(200).body("statusCode", equalTo(status)).body("body", equalTo(body));
     }
 

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -14,26 +13,16 @@ import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-subscription-notification as Lambda runs it (QUARKUS_LAMBDA_HANDLER=mp-subscription-notification). */
 @QuarkusTest
-@TestProfile(MpSubscriptionNotificationLambdaTest.Handler.class)
 class MpSubscriptionNotificationLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-subscription-notification");
-        }
-    }
 
     @Inject
     MpSubscriptions subscriptions;
 
     void expect(String fixture, int status, String body) {
-        given().body(Fixtures.json("mp-subscription-notification", fixture)).post(LambdaMock.url())
+        given().body(Fixtures.json("mp-subscription-notification", fixture)).post(LambdaMock.to("mp-subscription-notification"))
                 .then().statusCode(200).body("statusCode", equalTo(status)).body("body", equalTo(body));
     }
 

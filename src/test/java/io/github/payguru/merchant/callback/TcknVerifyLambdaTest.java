@@ -3,7 +3,6 @@ package io.github.payguru.merchant.callback;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -15,20 +14,10 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** tckn-verify as Lambda runs it (QUARKUS_LAMBDA_HANDLER=tckn-verify), fixtures through the mock event server. */
 @QuarkusTest
-@TestProfile(TcknVerifyLambdaTest.Handler.class)
 class TcknVerifyLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "tckn-verify");
-        }
-    }
 
     @Inject
     PhsOrders orders;
@@ -36,19 +25,19 @@ class TcknVerifyLambdaTest {
     @Test
     void fixturesThroughTheLambdaRuntime() {
         orders.register("SHOP", "ORD-2001", "250.00", "12345678901", null);
-        given().body(Fixtures.json("tckn-verify", "get-verify-known-order")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "get-verify-known-order")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", equalTo("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex("12345678901", Events.SHOP_KEY)
                         + "\"}"));
-        given().body(Fixtures.json("tckn-verify", "post-json-verify-known-order")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "post-json-verify-known-order")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200));
-        given().body(Fixtures.json("tckn-verify", "get-verified")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "get-verified")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200));
-        given().body(Fixtures.json("tckn-verify", "get-unverified")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "get-unverified")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200));
-        given().body(Fixtures.json("tckn-verify", "get-verify-unknown-order")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "get-verify-unknown-order")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("body", equalTo("{\"status\":false,\"tckn\":null}"));
-        given().body(Fixtures.json("tckn-verify", "get-wrong-key")).post(LambdaMock.url())
+        given().body(Fixtures.json("tckn-verify", "get-wrong-key")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(403));
     }
 }

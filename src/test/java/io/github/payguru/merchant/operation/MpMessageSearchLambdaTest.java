@@ -1,22 +1,11 @@
 package io.github.payguru.merchant.operation;
 
-import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-message-search through the Lambda mock event server (QUARKUS_LAMBDA_HANDLER=mp-message-search). */
 @QuarkusTest
-@TestProfile(MpMessageSearchLambdaTest.Handler.class)
 class MpMessageSearchLambdaTest extends OperationLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-message-search");
-        }
-    }
 
     @Override
     String handler() {

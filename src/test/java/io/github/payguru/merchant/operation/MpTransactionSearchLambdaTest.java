@@ -1,22 +1,11 @@
 package io.github.payguru.merchant.operation;
 
-import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** mp-transaction-search through the Lambda mock event server (QUARKUS_LAMBDA_HANDLER=mp-transaction-search). */
 @QuarkusTest
-@TestProfile(MpTransactionSearchLambdaTest.Handler.class)
 class MpTransactionSearchLambdaTest extends OperationLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "mp-transaction-search");
-        }
-    }
 
     @Override
     String handler() {

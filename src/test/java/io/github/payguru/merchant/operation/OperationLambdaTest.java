@@ -36,11 +36,11 @@ abstract class OperationLambdaTest {
         payguru.reset();
         ObjectNode event = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.json(handler(), "post-success"));
         event.put("body", OperationsTestSupport.successBody(handler(), payguru).toString());
-        given().body(event.toString()).post(LambdaMock.url())
+        given().body(event.toString()).post(LambdaMock.to(handler()))
                 .then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", containsString("\"payguruCode\":"));
         for (String refusal : refusalFixtures()) {
-            given().body(Fixtures.json(handler(), refusal)).post(LambdaMock.url())
+            given().body(Fixtures.json(handler(), refusal)).post(LambdaMock.to(handler()))
                     .then().statusCode(200).body("statusCode", equalTo(400))
                     .body("body", containsString("\"source\":\"validation\""));
         }

@@ -1,22 +1,11 @@
 package io.github.payguru.merchant.operation;
 
-import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** phs-payment-notification-create through the Lambda mock event server (QUARKUS_LAMBDA_HANDLER=phs-payment-notification-create). */
 @QuarkusTest
-@TestProfile(PhsPaymentNotificationCreateLambdaTest.Handler.class)
 class PhsPaymentNotificationCreateLambdaTest extends OperationLambdaTest {
-
-    public static class Handler implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "phs-payment-notification-create");
-        }
-    }
 
     @Override
     String handler() {

@@ -25,18 +25,17 @@ class PhsTestTransactionLambdaTest {
     public static class ProductionOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "phs-test-transaction",
-                    "%test.payguru.api.phs-sandbox-base-url", "");
+            return Map.of("%test.payguru.api.phs-sandbox-base-url", "");
         }
     }
 
     @Test
     void refusedWithoutTheSandbox() {
-        given().body(Fixtures.json("phs-test-transaction", "post-success")).post(LambdaMock.url())
+        given().body(Fixtures.json("phs-test-transaction", "post-success")).post(LambdaMock.to("phs-test-transaction"))
                 .then().statusCode(200).body("statusCode", equalTo(403))
                 .body("body", containsString("\"code\":\"SANDBOX_ONLY\""))
                 .body("body", containsString("\"source\":\"config\""));
-        given().body(Fixtures.json("phs-test-transaction", "post-negative-amount")).post(LambdaMock.url())
+        given().body(Fixtures.json("phs-test-transaction", "post-negative-amount")).post(LambdaMock.to("phs-test-transaction"))
                 .then().statusCode(200).body("statusCode", equalTo(400));
     }
 }
