@@ -2,6 +2,7 @@ package io.github.payguru.merchant.dev;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.mp.MpRefcodes;
@@ -62,8 +64,8 @@ public class LocalGateway {
             router.route(HttpMethod.valueOf(route.method()), route.path()).handler(body)
                     .blockingHandler(ctx -> invoke(route, ctx), false);
         }
-        router.post("/_local/phs/orders").handler(body).blockingHandler(this::registerOrder, false);
-        router.post("/_local/mp/refcodes").handler(body).blockingHandler(this::registerRefcode, false);
+        router.post("/_local/phs/orders").handler(body).blockingHandler(ctx -> created(ctx, this::registerOrder), false);
+        router.post("/_local/mp/refcodes").handler(body).blockingHandler(ctx -> created(ctx, this::registerRefcode), false);
         LOG.infof("local gateway: %d routes", Routes.ALL.size());
     }
 
@@ -120,40 +122,36 @@ public class LocalGateway {
                 .build();
     }
 
-    private void registerOrder(RoutingContext ctx) {
-        try {
-            JsonNode in = json.readTree(ctx.body().asString());
-            OrderItem o = orders.register(text(in, "service"), text(in, "order"), text(in, "amount"), text(in, "tckn"),
-                    text(in, "code"));
-            ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("service", o.service).put("order", o.orderRef)
-                            .put("amount", o.amount).put("status", o.status).toString());
-        } catch (BadRequestException e) {
-            ctx.response().setStatusCode(e.status()).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("error", e.getMessage()).toString());
-        } catch (Exception e) {
-            ctx.response().setStatusCode(400).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("error", "body must be a JSON object").toString());
-        }
+    private ObjectNode registerOrder(JsonNode in) {
+        OrderItem o = orders.register(text(in, "service"), text(in, "order"), text(in, "amount"), text(in, "tckn"),
+                text(in, "code"));
+        return json.createObjectNode().put("service", o.service).put("order", o.orderRef).put("amount", o.amount)
+                .put("status", o.status);
     }
 
     /** {@code {"service":"3001","refcode":"XQWESTRES","order":"…","validMinutes":30}} → 201. */
-    private void registerRefcode(RoutingContext ctx) {
+    private ObjectNode registerRefcode(JsonNode in) {
+        String minutes = text(in, "validMinutes");
+        RefcodeItem r = refcodes.register(text(in, "service"), text(in, "refcode"), text(in, "order"),
+                minutes == null ? null : Duration.ofMinutes(Long.parseLong(minutes)));
+        return json.createObjectNode().put("refcode", r.code).put("service", r.service).put("validUntil", r.validUntil);
+    }
+
+    /** A dev registration route: a JSON object in, 201 with what was stored, or 4xx with {@code {"error"}}. */
+    private void created(RoutingContext ctx, Function<JsonNode, ObjectNode> register) {
+        int status;
+        ObjectNode out;
         try {
-            JsonNode in = json.readTree(ctx.body().asString());
-            String minutes = text(in, "validMinutes");
-            RefcodeItem r = refcodes.register(text(in, "service"), text(in, "refcode"), text(in, "order"),
-                    minutes == null ? null : Duration.ofMinutes(Long.parseLong(minutes)));
-            ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("refcode", r.code).put("service", r.service)
-                            .put("validUntil", r.validUntil).toString());
+            out = register.apply(json.readTree(ctx.body().asString()));
+            status = 201;
         } catch (BadRequestException e) {
-            ctx.response().setStatusCode(e.status()).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("error", e.getMessage()).toString());
+            status = e.status();
+            out = json.createObjectNode().put("error", e.getMessage());
         } catch (Exception e) {
-            ctx.response().setStatusCode(400).putHeader("content-type", "application/json")
-                    .end(json.createObjectNode().put("error", "body must be a JSON object").toString());
+            status = 400;
+            out = json.createObjectNode().put("error", "body must be a JSON object");
         }
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(out.toString());
     }
 
     private static String text(JsonNode in, String field) {
