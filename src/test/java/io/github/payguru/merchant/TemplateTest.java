@@ -1,6 +1,7 @@
 package io.github.payguru.merchant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -139,6 +140,53 @@ class TemplateTest {
             checked.add(path);
         }));
         assertTrue(checked.stream().filter(p -> p.startsWith("/ops/")).count() >= 14, "every operation has a route");
+    }
+
+    @Test
+    void eachFunctionReadsOnlyItsOwnSecretsFromSsm() {
+        TEMPLATE.get("Parameters").fields().forEachRemaining(p -> assertFalse(p.getValue().has("NoEcho"),
+                p.getKey() + ": no secret is a template parameter"));
+        List<JsonNode> environments = new ArrayList<>(List.of(TEMPLATE.path("Globals").path("Function").path("Environment")));
+        functions().values().forEach(fn -> environments.add(fn.path("Properties").path("Environment")));
+        environments.forEach(env -> env.path("Variables").fieldNames().forEachRemaining(name -> assertFalse(
+                name.matches(".*(PRIVATE_KEY|TOKEN|SECRET_KEY)$"), name + ": no secret in an environment variable")));
+        Set<String> phs = Set.of("merchant-private-key", "services/phs/private-key");
+        Set<String> mp = Set.of("services/mp/private-key", "mp/callback-token");
+        functions().forEach((id, fn) -> {
+            JsonNode vars = fn.path("Properties").path("Environment").path("Variables");
+            String handler = vars.path("QUARKUS_LAMBDA_HANDLER").asText();
+            Set<String> names = new TreeSet<>();
+            strings(vars.path("PAYGURU_SECRETS_NAMES"), names);
+            names.removeIf(n -> !phs.contains(n) && !mp.contains(n));
+            Set<String> allowed = new TreeSet<>();
+            fn.path("Properties").path("Policies").forEach(p -> p.path("Statement").forEach(st -> {
+                if (st.path("Action").toString().contains("ssm:")) {
+                    assertEquals("\"ssm:GetParameters\"", st.path("Action").toString(), id + ": only reads parameters");
+                    Set<String> resources = new TreeSet<>();
+                    strings(st.path("Resource"), resources);
+                    resources.forEach(r -> allowed.add(r.substring(r.indexOf("${SecretsPath}/") + "${SecretsPath}/".length())));
+                }
+            }));
+            assertEquals(names, allowed, id + ": reads exactly the parameters its policy allows");
+            if (handler.startsWith("mp-")) {
+                assertTrue(names.stream().noneMatch(phs::contains), id + " never reads a PHS key");
+            } else if (handler.startsWith("phs-") || handler.equals("tckn-verify")) {
+                assertTrue(names.stream().noneMatch(mp::contains), id + " never reads an MP key");
+            }
+        });
+        assertEquals("[\"HasMpToken\",\"mp/callback-token\",\"\"]", functions().get("MpBillingNotificationFunction")
+                .path("Properties").path("Environment").path("Variables").path("PAYGURU_SECRETS_NAMES").toString(),
+                "an MP callback reads the callback token whenever the token check is on");
+    }
+
+    /** Every text in a node (template functions such as !If and !Join read as arrays), split at commas. */
+    private static void strings(JsonNode node, Set<String> out) {
+        if (node.isTextual()) {
+            for (String part : node.asText().split(",")) {
+                out.add(part.strip());
+            }
+        }
+        node.forEach(child -> strings(child, out));
     }
 
     @Test

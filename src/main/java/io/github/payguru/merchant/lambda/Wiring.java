@@ -22,7 +22,7 @@ public class Wiring {
         List<String> secrets = new ArrayList<>();
         mp.callbackToken().ifPresent(secrets::add);
         payguru.merchantPrivateKey().ifPresent(secrets::add);
-        payguru.services().values().forEach(svc -> secrets.add(svc.privateKey()));
+        payguru.services().values().forEach(svc -> svc.privateKey().ifPresent(secrets::add));
         return new Privacy(secrets);
     }
 

@@ -42,8 +42,11 @@ public interface PayguruConfig {
         /** PHS service code (the "Service code" of the PHS key formulas). */
         Optional<String> code();
 
-        /** The service's private key: PHS "Service Private Key", or the MP service secret key. */
-        String privateKey();
+        /**
+         * The service's private key: PHS "Service Private Key", or the MP service secret key. In AWS only the
+         * functions that use it read it (from SSM, see {@code lambda.SsmSecrets}).
+         */
+        Optional<String> privateKey();
     }
 
     interface Notifications {

@@ -34,8 +34,10 @@ public class ServiceDirectory {
             return config.line() == Line.PHS ? config.code().orElse(name) : config.id().orElse(name);
         }
 
+        /** The service's private key; a missing one is a deployment error, answered non-OK. */
         public String privateKey() {
-            return config.privateKey();
+            return config.privateKey().orElseThrow(
+                    () -> new IllegalStateException("payguru.services." + name + ".private-key is not configured"));
         }
     }
 

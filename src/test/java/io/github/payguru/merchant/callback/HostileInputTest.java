@@ -134,7 +134,7 @@ class HostileInputTest {
         List<String> s = new ArrayList<>();
         mp.callbackToken().ifPresent(s::add);
         payguru.merchantPrivateKey().ifPresent(s::add);
-        payguru.services().values().forEach(v -> s.add(v.privateKey()));
+        payguru.services().values().forEach(v -> v.privateKey().ifPresent(s::add));
         return s;
     }
 

@@ -86,7 +86,7 @@ class MpBillingPrivacyLambdaTest {
         List<String> secrets = new ArrayList<>();
         mp.callbackToken().ifPresent(secrets::add);
         payguru.merchantPrivateKey().ifPresent(secrets::add);
-        payguru.services().values().forEach(s -> secrets.add(s.privateKey()));
+        payguru.services().values().forEach(s -> s.privateKey().ifPresent(secrets::add));
         LeakScan scan = new LeakScan(secrets, List.of("12345678950", "TR330006100519786457841326",
                 "ayse.yilmaz@example.com.tr", "905321234567", "0532 123 45 67", "Ayşe Yılmaz"));
         int[] items = { 0 };

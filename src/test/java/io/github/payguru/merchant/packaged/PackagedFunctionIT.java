@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,14 @@ import io.github.payguru.merchant.store.TableAdmin;
 import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LeakScan;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The artifact we ship, {@code target/function.zip}, run as Lambda runs it (see
@@ -39,6 +46,7 @@ class PackagedFunctionIT {
     private static final String TABLE = "payguru-merchant-packaged";
     private static final String MP_TOKEN = "local-mp-token";
     private static final String MP_SECRET = "local-mp-secret";
+    private static final String SECRETS = "/payguru-it";
 
     private static String dynamoEndpoint;
     private static DynamoDbClient dynamo;
@@ -50,6 +58,18 @@ class PackagedFunctionIT {
         dynamoEndpoint = DynamoDbEmulator.sharedEndpoint();
         dynamo = DynamoDbEmulatorResource.client(dynamoEndpoint);
         TableAdmin.recreate(dynamo, TABLE);
+        // The keys live in SSM Parameter Store (the emulator serves it), as in AWS: no key in the environment.
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(URI.create(dynamoEndpoint)).region(Region.EU_CENTRAL_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (String[] mp : new String[][] { { "2001", "local-mp-game-key" }, { "3001", MP_SECRET } }) {
+                String path = SECRETS + "/" + mp[0];
+                put(ssm, path + "/merchant-private-key", "local-merchant-key");
+                put(ssm, path + "/services/phs/private-key", "local-phs-service-key");
+                put(ssm, path + "/services/mp/private-key", mp[1]);
+                put(ssm, path + "/mp/callback-token", MP_TOKEN);
+            }
+        }
         payguru = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         payguru.createContext("/mp/transaction/detail/", exchange -> {
             payguruRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
@@ -68,6 +88,10 @@ class PackagedFunctionIT {
         payguru.start();
     }
 
+    private static void put(SsmClient ssm, String name, String value) {
+        ssm.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+    }
+
     @AfterAll
     static void stop() {
         payguru.stop(0);
@@ -76,27 +100,26 @@ class PackagedFunctionIT {
 
     /** The variables {@code infra/template.yaml} sets (Globals), with the local run's made-up merchant. */
     private static Map<String, String> templateEnvironment() {
-        return templateEnvironment("2001", "local-mp-game-key");
+        return templateEnvironment("2001");
     }
 
-    /** The same with the MP service of the MP callback fixtures (3001) and its callback token. */
+    /** The same with the MP service of the MP callback fixtures (3001), which also reads its callback token. */
     private static Map<String, String> mpCallbackEnvironment() {
-        Map<String, String> env = new java.util.HashMap<>(templateEnvironment("3001", MP_SECRET));
-        env.put("PAYGURU_MP_CALLBACK_TOKEN", MP_TOKEN);
+        Map<String, String> env = new java.util.HashMap<>(templateEnvironment("3001"));
+        env.put("PAYGURU_SECRETS_NAMES", env.get("PAYGURU_SECRETS_NAMES") + ",mp/callback-token");
         return env;
     }
 
-    private static Map<String, String> templateEnvironment(String mpServiceId, String mpSecret) {
+    private static Map<String, String> templateEnvironment(String mpServiceId) {
         return Map.ofEntries(
                 Map.entry("DISABLE_SIGNAL_HANDLERS", "true"),
                 Map.entry("PAYGURU_MERCHANT_ID", "1000"),
-                Map.entry("PAYGURU_MERCHANT_PRIVATE_KEY", "local-merchant-key"),
                 Map.entry("PAYGURU_SERVICES_PHS_LINE", "PHS"),
                 Map.entry("PAYGURU_SERVICES_PHS_CODE", "SHOP"),
-                Map.entry("PAYGURU_SERVICES_PHS_PRIVATE_KEY", "local-phs-service-key"),
                 Map.entry("PAYGURU_SERVICES_MP_LINE", "MP"),
                 Map.entry("PAYGURU_SERVICES_MP_ID", mpServiceId),
-                Map.entry("PAYGURU_SERVICES_MP_PRIVATE_KEY", mpSecret),
+                Map.entry("PAYGURU_SECRETS_PATH", SECRETS + "/" + mpServiceId),
+                Map.entry("PAYGURU_SECRETS_NAMES", "merchant-private-key,services/phs/private-key,services/mp/private-key"),
                 Map.entry("PAYGURU_MP_CONFIRM_BEFORE_TRUST", "true"),
                 Map.entry("PAYGURU_MP_SUCCESS_BODY", "OK"),
                 Map.entry("PAYGURU_TABLE_NAME", TABLE),
@@ -104,6 +127,7 @@ class PackagedFunctionIT {
                 Map.entry("PAYGURU_API_MP_BASE_URL", "http://127.0.0.1:" + payguru.getAddress().getPort() + "/mp"),
                 // What differs from AWS: the table is the local emulator, credentials are made up.
                 Map.entry("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint),
+                Map.entry("PAYGURU_SECRETS_ENDPOINT", dynamoEndpoint),
                 Map.entry("AWS_ACCESS_KEY_ID", "local"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
     }
