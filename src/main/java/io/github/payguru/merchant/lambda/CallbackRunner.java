@@ -38,16 +38,18 @@ public class CallbackRunner {
 
     private final PayguruConfig config;
     private final Privacy privacy;
+    private final RequestLog log;
 
     @Inject
-    public CallbackRunner(PayguruConfig config, Privacy privacy) {
+    public CallbackRunner(PayguruConfig config, Privacy privacy, RequestLog log) {
         this.config = config;
         this.privacy = privacy;
+        this.log = log;
     }
 
     public APIGatewayV2HTTPResponse run(String kind, APIGatewayV2HTTPEvent event,
             Function<HttpRequest, CallbackAnswer> service, Refusal refusal) {
-        return HttpResponses.of(answer(kind, event, service, refusal));
+        return log.around(kind, event, () -> HttpResponses.of(answer(kind, event, service, refusal)));
     }
 
     CallbackAnswer answer(String kind, APIGatewayV2HTTPEvent event, Function<HttpRequest, CallbackAnswer> service,

@@ -30,13 +30,20 @@ public class OperationRunner {
     private static final Logger LOG = Logger.getLogger(OperationRunner.class);
 
     private final PayguruConfig config;
+    private final RequestLog log;
 
     @Inject
-    public OperationRunner(PayguruConfig config) {
+    public OperationRunner(PayguruConfig config, RequestLog log) {
         this.config = config;
+        this.log = log;
     }
 
     public APIGatewayV2HTTPResponse run(String operation, APIGatewayV2HTTPEvent event,
+            Function<OperationRequest, ObjectNode> service) {
+        return log.around(operation, event, () -> answer(operation, event, service));
+    }
+
+    private APIGatewayV2HTTPResponse answer(String operation, APIGatewayV2HTTPEvent event,
             Function<OperationRequest, ObjectNode> service) {
         try {
             ObjectNode result = service.apply(EventReader.operation(event, config.notifications().maxBodyBytes()));

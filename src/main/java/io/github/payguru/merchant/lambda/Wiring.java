@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.payguru.PayguruConfig;
@@ -31,5 +32,14 @@ public class Wiring {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** CloudWatch metrics (Embedded Metric Format on standard output), off where nobody collects them (dev). */
+    @Produces
+    @Singleton
+    Metrics metrics(Clock clock, PayguruConfig payguru) {
+        return new Metrics(payguru.metrics().namespace(), clock, payguru.metrics().enabled() ? System.out::println
+                : line -> {
+                });
     }
 }

@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.payguru;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.kernel.Metrics;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,11 +44,13 @@ public class PayguruCalls {
 
     private final PayguruApiConfig config;
     private final RateLimiter limiter;
+    private final Metrics metrics;
 
     @Inject
-    public PayguruCalls(PayguruApiConfig config, RateLimiter limiter) {
+    public PayguruCalls(PayguruApiConfig config, RateLimiter limiter, Metrics metrics) {
         this.config = config;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,6 +73,8 @@ public class PayguruCalls {
             long ms = (System.nanoTime() - start) / 1_000_000;
             LOG.infof("payguru %s attempt %d/%d: %s %s (HTTP %d, %d ms)", operation, attempt, attempts, outcome.kind(),
                     outcome.code(), outcome.httpStatus(), ms);
+            metrics.emit(Map.of("Operation", operation, "Outcome", outcome.kind().name()),
+                    Metrics.Measure.count("PayguruCalls"), Metrics.Measure.millis("PayguruLatency", ms));
             if (!outcome.kind().transientFailure() || attempt == attempts) {
                 break;
             }

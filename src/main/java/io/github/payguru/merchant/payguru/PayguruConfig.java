@@ -29,6 +29,11 @@ public interface PayguruConfig {
 
     Notifications notifications();
 
+    /** Where the keys come from in AWS (read by {@code lambda.SsmSecrets} before this mapping is built). */
+    Secrets secrets();
+
+    Metrics metrics();
+
     /** Local run only ({@code ./mvnw quarkus:dev}); ignored in AWS. */
     Local local();
 
@@ -53,6 +58,27 @@ public interface PayguruConfig {
         /** Largest request body a callback accepts; larger ones get 413. */
         @WithDefault("16384")
         int maxBodyBytes();
+    }
+
+    interface Secrets {
+        /** SSM parameter path of the keys, e.g. {@code /payguru-merchant}. */
+        Optional<String> path();
+
+        /** The secrets this function reads, e.g. {@code merchant-private-key,services/phs/private-key}. */
+        Optional<String> names();
+
+        /** Another SSM endpoint (the local emulator). */
+        Optional<String> endpoint();
+    }
+
+    interface Metrics {
+        /** CloudWatch namespace of the Embedded Metric Format lines. */
+        @WithDefault("PayguruMerchant")
+        String namespace();
+
+        /** Whether the lines are printed (off in dev, where nobody collects them). */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Local {

@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.payguru;
 
 import java.time.Clock;
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import io.github.payguru.merchant.kernel.Metrics;
 
 import io.github.payguru.merchant.store.RateCounters;
 
@@ -26,10 +29,12 @@ public class RateLimiter {
     private final RateCounters counters;
     private final String merchantId;
     private final Clock clock;
+    private final Metrics metrics;
 
     @Inject
-    public RateLimiter(PayguruApiConfig api, RateCounters counters, PayguruConfig config, Clock clock) {
+    public RateLimiter(PayguruApiConfig api, RateCounters counters, PayguruConfig config, Clock clock, Metrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.api = api;
         this.counters = counters;
         this.merchantId = config.merchantId();
@@ -50,7 +55,7 @@ public class RateLimiter {
             long second = now.getEpochSecond();
             if (!counters.tryTake(merchantId + "#" + operation + "#second", Long.toString(second), limit.perSecond(),
                     second + 120)) {
-                throw refused(operation, limit.perSecond() + " per second", 1);
+                throw refused(operation, "second", limit.perSecond() + " per second", 1);
             }
         }
         if (limit.perDay() > 0) {
@@ -59,13 +64,14 @@ public class RateLimiter {
             if (!counters.tryTake(merchantId + "#" + operation + "#day", day.toString(), limit.perDay(), expires)) {
                 long untilTomorrow = day.plusDays(1).atStartOfDay(api.rateLimitZone()).toEpochSecond()
                         - now.getEpochSecond();
-                throw refused(operation, limit.perDay() + " per day", untilTomorrow);
+                throw refused(operation, "day", limit.perDay() + " per day", untilTomorrow);
             }
         }
     }
 
-    private static OperationException refused(String operation, String limit, long retryAfterSeconds) {
+    private OperationException refused(String operation, String window, String limit, long retryAfterSeconds) {
         LOG.warnf("%s refused before calling Payguru: limit of %s reached", operation, limit);
+        metrics.count("RateLimitRefusals", Map.of("Operation", operation, "Window", window));
         var details = PayguruCalls.JSON.createObjectNode().put("retryAfterSeconds", Math.max(1, retryAfterSeconds));
         return new OperationException(429, "RATE_LIMIT", "Payguru allows " + limit + " for " + operation
                 + "; not called", OperationException.RATE_LIMIT, details);

@@ -29,9 +29,10 @@ public final class Events {
     /** A txid no other test uses. */
     public static String uniqueTxid() {
         String id;
-        do { // an 11-digit id with a valid TCKN checksum would be (rightly) reported by LeakScan's shape check
+        do { // an id shaped like a TCKN or a mobile number (alone, or with the rank digit a subscription's seq
+             // appends) would be (rightly) reported by LeakScan's shape checks
             id = Long.toString(8_000_000_000L + IDS.incrementAndGet());
-        } while (LeakScan.validTckn(id));
+        } while (LeakScan.validTckn(id) || LeakScan.MOBILE.matcher(id).find() || LeakScan.MOBILE.matcher(id + "0").find());
         return id;
     }
 

@@ -21,7 +21,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void publish(LogRecord record) {
         String msg = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
                 : record.getMessage();
-        lines.add(record.getLoggerName() + " " + msg + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        String context = record instanceof org.jboss.logmanager.ExtLogRecord ext && !ext.getMdcCopy().isEmpty()
+                ? " " + new java.util.TreeMap<>(ext.getMdcCopy()) : "";
+        lines.add(record.getLoggerName() + " " + msg + (record.getThrown() == null ? "" : " " + record.getThrown())
+                + context);
     }
 
     public List<String> lines() {
