@@ -14,7 +14,7 @@ import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.mp.MpOperations;
 import io.github.payguru.merchant.payguru.OperationException;
-import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StorageException;
@@ -58,11 +58,11 @@ public class Reconciler {
 
     private final Ledger ledger;
     private final MpOperations mp;
-    private final PhsOperations phs;
+    private final PhsQueries phs;
     private final ReconcileConfig config;
 
     @Inject
-    public Reconciler(Ledger ledger, MpOperations mp, PhsOperations phs, ReconcileConfig config) {
+    public Reconciler(Ledger ledger, MpOperations mp, PhsQueries phs, ReconcileConfig config) {
         this.ledger = ledger;
         this.mp = mp;
         this.phs = phs;
