@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpQueries;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.payguru.OperationRequest;
@@ -57,12 +57,12 @@ public class Reconciler {
     }
 
     private final Ledger ledger;
-    private final MpOperations mp;
+    private final MpQueries mp;
     private final PhsQueries phs;
     private final ReconcileConfig config;
 
     @Inject
-    public Reconciler(Ledger ledger, MpOperations mp, PhsQueries phs, ReconcileConfig config) {
+    public Reconciler(Ledger ledger, MpQueries mp, PhsQueries phs, ReconcileConfig config) {
         this.ledger = ledger;
         this.mp = mp;
         this.phs = phs;

@@ -38,7 +38,7 @@ class ApiAppliedStatusTest {
     PhsQueries phs;
 
     @Inject
-    MpOperations mp;
+    MpQueries mp;
 
     @Inject
     ServiceDirectory services;
