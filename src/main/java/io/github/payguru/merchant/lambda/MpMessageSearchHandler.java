@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpSearch;
 
 /** {@code POST /ops/mp/message-search} (IAM-signed): customer support: searches the SMS to and from a customer (1/s shared). */
-@Named(MpOperations.MESSAGE_SEARCH)
+@Named(MpSearch.MESSAGE_SEARCH)
 public class MpMessageSearchHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpSearch search;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.MESSAGE_SEARCH, event, operations::messageSearch);
+        return runner.run(MpSearch.MESSAGE_SEARCH, event, search::messageSearch);
     }
 }

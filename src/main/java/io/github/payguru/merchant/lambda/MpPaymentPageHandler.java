@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpPaymentPage;
 
 /** {@code POST /ops/mp/payment-page} (IAM-signed): stores the pending order by reference code and answers Payguru's payment page redirect URL. */
-@Named(MpOperations.PAYMENT_PAGE)
+@Named(MpPaymentPage.PAYMENT_PAGE)
 public class MpPaymentPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpPaymentPage paymentPage;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.PAYMENT_PAGE, event, operations::paymentPage);
+        return runner.run(MpPaymentPage.PAYMENT_PAGE, event, paymentPage::paymentPage);
     }
 }

@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpQueries;
 
 /** {@code POST /ops/mp/subscription-get} (IAM-signed): queries one MP subscription. */
-@Named(MpOperations.SUBSCRIPTION_GET)
+@Named(MpQueries.SUBSCRIPTION_GET)
 public class MpSubscriptionGetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpQueries queries;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.SUBSCRIPTION_GET, event, operations::subscriptionGet);
+        return runner.run(MpQueries.SUBSCRIPTION_GET, event, queries::subscriptionGet);
     }
 }

@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpSearch;
 
 /** {@code POST /ops/mp/subscription-search} (IAM-signed): searches MP subscriptions. */
-@Named(MpOperations.SUBSCRIPTION_SEARCH)
+@Named(MpSearch.SUBSCRIPTION_SEARCH)
 public class MpSubscriptionSearchHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpSearch search;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.SUBSCRIPTION_SEARCH, event, operations::subscriptionSearch);
+        return runner.run(MpSearch.SUBSCRIPTION_SEARCH, event, search::subscriptionSearch);
     }
 }

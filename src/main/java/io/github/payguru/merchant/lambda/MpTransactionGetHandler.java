@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpQueries;
 
 /** {@code POST /ops/mp/transaction-get} (IAM-signed): queries one MP transaction. */
-@Named(MpOperations.TRANSACTION_GET)
+@Named(MpQueries.TRANSACTION_GET)
 public class MpTransactionGetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpQueries queries;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.TRANSACTION_GET, event, operations::transactionGet);
+        return runner.run(MpQueries.TRANSACTION_GET, event, queries::transactionGet);
     }
 }

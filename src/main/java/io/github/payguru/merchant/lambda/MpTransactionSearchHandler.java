@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpSearch;
 
 /** {@code POST /ops/mp/transaction-search} (IAM-signed): searches MP transactions. */
-@Named(MpOperations.TRANSACTION_SEARCH)
+@Named(MpSearch.TRANSACTION_SEARCH)
 public class MpTransactionSearchHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    MpOperations operations;
+    MpSearch search;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(MpOperations.TRANSACTION_SEARCH, event, operations::transactionSearch);
+        return runner.run(MpSearch.TRANSACTION_SEARCH, event, search::transactionSearch);
     }
 }

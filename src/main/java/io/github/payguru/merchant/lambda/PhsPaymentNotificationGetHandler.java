@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.phs.PhsQueries;
 
 /** {@code POST /ops/phs/payment-notification-get} (IAM-signed): queries a PHS payment notification. */
-@Named(PhsOperations.NOTIFICATION_GET)
+@Named(PhsQueries.NOTIFICATION_GET)
 public class PhsPaymentNotificationGetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    PhsOperations operations;
+    PhsQueries queries;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(PhsOperations.NOTIFICATION_GET, event, operations::getPaymentNotification);
+        return runner.run(PhsQueries.NOTIFICATION_GET, event, queries::getPaymentNotification);
     }
 }

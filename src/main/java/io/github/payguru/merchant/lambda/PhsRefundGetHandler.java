@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.phs.PhsQueries;
 
 /** {@code POST /ops/phs/refund-get} (IAM-signed): queries a PHS refund. */
-@Named(PhsOperations.REFUND_GET)
+@Named(PhsQueries.REFUND_GET)
 public class PhsRefundGetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    PhsOperations operations;
+    PhsQueries queries;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(PhsOperations.REFUND_GET, event, operations::getRefund);
+        return runner.run(PhsQueries.REFUND_GET, event, queries::getRefund);
     }
 }

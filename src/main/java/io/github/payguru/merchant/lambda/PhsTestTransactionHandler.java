@@ -8,20 +8,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.phs.PhsPayments;
 
 /** {@code POST /ops/phs/test-transaction} (IAM-signed): sandbox only: asks Payguru to send a test PHS notify. */
-@Named(PhsOperations.TEST_TRANSACTION)
+@Named(PhsPayments.TEST_TRANSACTION)
 public class PhsTestTransactionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     OperationRunner runner;
 
     @Inject
-    PhsOperations operations;
+    PhsPayments payments;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return runner.run(PhsOperations.TEST_TRANSACTION, event, operations::testTransaction);
+        return runner.run(PhsPayments.TEST_TRANSACTION, event, payments::testTransaction);
     }
 }

@@ -87,6 +87,12 @@ public class ServiceDirectory {
         return Optional.empty();
     }
 
+    /** The service of {@code line} an operation names in its {@code service} field; unknown or missing is a 400. */
+    public NamedService serviceOf(Line line, OperationRequest req) {
+        String s = req.required("service");
+        return find(line, s).orElseThrow(() -> new BadRequestException("unknown service: " + s));
+    }
+
     /**
      * The candidate whose expected key equals {@code receivedKey}. Every candidate is computed
      * and compared (constant time each), so the answer time does not tell which one came close.

@@ -10,12 +10,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.mp.MpOperations;
+import io.github.payguru.merchant.mp.MpQueries;
 import io.github.payguru.merchant.payguru.OperationException;
-import io.github.payguru.merchant.phs.PhsOperations;
-import io.github.payguru.merchant.payguru.OperationRequest;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StorageException;
 import io.github.payguru.merchant.store.TableLayout;
@@ -25,10 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Pulls Payguru's truth for items still open (the sparse {@code open-items} index) that have not moved
  * for {@code payguru.reconcile.stale-after}: PHS transactions through {@code transaction/get}, MP
  * transactions through {@code transaction/detail}, MP subscriptions through {@code subscription/detail}.
- * What Payguru reports is applied by the same operations (and so the same state machines) the merchant's
- * backend uses: a query never moves a state backwards, and a paid MP transaction waiting for
- * confirmation is confirmed. An item that stays open gets its {@code opensk} moved to now so the next
- * run checks the next ones; a rate limit ends the run (the rest waits for the next schedule).
+ * What Payguru reports is applied by the same queries (and so the same state machines) the merchant's
+ * backend uses ({@link MpQueries}, {@link PhsQueries}): a query never moves a state backwards, and a paid MP
+ * transaction waiting for confirmation is confirmed. An item that stays open gets its {@code opensk} moved to
+ * now so the next run checks the next ones; a rate limit ends the run (the rest waits for the next schedule).
+ * An open item that lacks what it takes to ask (its id, its service) is a data problem: logged, counted as
+ * failed and moved to the back of the queue like any other.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -40,7 +43,8 @@ public class Reconciler {
      *
      * @param checked items asked about
      * @param settled items that left the open index
-     * @param failed items Payguru could not answer for (unknown, refused, transport error)
+     * @param failed items Payguru could not answer for (unknown, refused, transport error), or that lack
+     *        the data to ask about them
      * @param stoppedBy why the run ended early, or null
      */
     public record Report(Map<String, Integer> checked, Map<String, Integer> settled, Map<String, Integer> failed,
@@ -56,14 +60,24 @@ public class Reconciler {
         }
     }
 
+    /** An open item that cannot be asked about: what it lacks (no personal data in the message). */
+    private static final class Unaskable extends Exception {
+
+        Unaskable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final Ledger ledger;
-    private final MpOperations mp;
-    private final PhsOperations phs;
+    private final ServiceDirectory services;
+    private final MpQueries mp;
+    private final PhsQueries phs;
     private final ReconcileConfig config;
 
     @Inject
-    public Reconciler(Ledger ledger, MpOperations mp, PhsOperations phs, ReconcileConfig config) {
+    public Reconciler(Ledger ledger, ServiceDirectory services, MpQueries mp, PhsQueries phs, ReconcileConfig config) {
         this.ledger = ledger;
+        this.services = services;
         this.mp = mp;
         this.phs = phs;
         this.config = config;
@@ -100,9 +114,10 @@ public class Reconciler {
                         return new Report(checked, settled, failed, "rate limit: " + e.code());
                     }
                     ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
-                } catch (BadRequestException e) {
+                } catch (Unaskable e) {
                     failed.merge(kind, 1, Integer::sum);
-                    LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, pk, Masking.text(e.getMessage()));
+                    LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, Masking.text(pk),
+                            Masking.text(e.getMessage()));
                     ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
                 } catch (StorageException e) {
                     LOG.errorf("reconcile stopped: %s", Masking.text(e.getMessage()));
@@ -114,31 +129,34 @@ public class Reconciler {
         return new Report(checked, settled, failed, null);
     }
 
-    private void ask(String kind, Map<String, AttributeValue> item) {
-        OperationRequest req = new OperationRequest(OperationRequest.object());
+    /** Asks Payguru about one open item through the typed query of its kind. */
+    private void ask(String kind, Map<String, AttributeValue> item) throws Unaskable {
         switch (kind) {
-            case "PHS" -> {
-                req.body().put("id", required(item, "txId"));
-                phs.getTransaction(req);
-            }
-            case TableLayout.OPEN_MP -> {
-                req.body().put("service", required(item, "service"));
-                req.body().put("transactionId", required(item, "txId"));
-                mp.transactionGet(req);
-            }
-            case TableLayout.OPEN_MP_SUBSCRIPTION -> {
-                req.body().put("service", required(item, "service"));
-                req.body().put("subscriptionId", required(item, "subsId"));
-                mp.subscriptionGet(req);
-            }
-            default -> throw new BadRequestException("unknown reconciliation kind: " + kind);
+            case "PHS" -> phs.refreshTransaction(id(item, "txId"));
+            case TableLayout.OPEN_MP -> mp.refreshTransaction(mpService(item), id(item, "txId"));
+            case TableLayout.OPEN_MP_SUBSCRIPTION -> mp.refreshSubscription(mpService(item), id(item, "subsId"));
+            default -> throw new Unaskable("unknown reconciliation kind " + kind);
         }
     }
 
-    private static String required(Map<String, AttributeValue> item, String name) {
+    private ServiceDirectory.NamedService mpService(Map<String, AttributeValue> item) throws Unaskable {
+        String service = present(item, "service");
+        return services.find(Line.MP, service)
+                .orElseThrow(() -> new Unaskable("open item of service " + service + ", which is not configured"));
+    }
+
+    private static String id(Map<String, AttributeValue> item, String name) throws Unaskable {
+        String v = present(item, name);
+        if (!Identifiers.canonical(v)) {
+            throw new Unaskable("open item whose " + name + " is not a Payguru identifier");
+        }
+        return v;
+    }
+
+    private static String present(Map<String, AttributeValue> item, String name) throws Unaskable {
         String v = s(item, name);
         if (v == null || v.isBlank()) {
-            throw new BadRequestException("open item without " + name);
+            throw new Unaskable("open item without " + name);
         }
         return v;
     }

@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +36,9 @@ public final class StateChange {
     final Map<String, String> addToSet = new LinkedHashMap<>();
     String statusAttribute;
     Set<String> allowedFrom;
+    String expiringStatus;
+    String expiryAttribute;
+    AttributeValue expiredBefore;
     String sequenceAttribute;
     AttributeValue sequence;
     boolean mustExist;
@@ -140,6 +145,21 @@ public final class StateChange {
         this.statusAttribute = attribute;
         this.allowedFrom = new LinkedHashSet<>(from);
         return set(attribute, newStatus);
+    }
+
+    /**
+     * Also allow the {@link #transition} from {@code status} once it is old: when the item's {@code timeAttribute}
+     * (an instant as {@link Instant#toString} writes it) is absent or earlier than {@code before}, truncated to the
+     * second. Decided by the condition expression, not by reading first: a claim that expires.
+     */
+    public StateChange orFromExpired(String status, String timeAttribute, Instant before) {
+        // Instant.toString drops a zero fraction and 'Z' sorts after '.', so stored texts of one second do not sort
+        // like their instants; "<that second>." sorts after every earlier second and before every text of its own
+        String second = before.truncatedTo(ChronoUnit.SECONDS).toString();
+        this.expiringStatus = status;
+        this.expiryAttribute = timeAttribute;
+        this.expiredBefore = AttributeValue.fromS(second.substring(0, second.length() - 1) + ".");
+        return this;
     }
 
     /** Apply only when the stored sequence number is lower (or absent): newer facts win, whatever the arrival order. */

@@ -78,8 +78,15 @@ final class Updates {
                 }
             }
             String st = name.apply(c.statusAttribute);
-            whenExists.add(from.isEmpty() ? "attribute_not_exists(" + st + ")"
-                    : "(attribute_not_exists(" + st + ") OR " + st + " IN (" + String.join(", ", from) + "))");
+            String expired = "";
+            if (c.expiringStatus != null) {
+                String t = name.apply(c.expiryAttribute);
+                expired = " OR (" + st + " = " + value.apply(AttributeValue.fromS(c.expiringStatus))
+                        + " AND (attribute_not_exists(" + t + ") OR " + t + " < " + value.apply(c.expiredBefore) + "))";
+            }
+            whenExists.add(from.isEmpty() && expired.isEmpty() ? "attribute_not_exists(" + st + ")"
+                    : "(attribute_not_exists(" + st + ")" + (from.isEmpty() ? "" : " OR " + st + " IN ("
+                            + String.join(", ", from) + ")") + expired + ")");
         }
         c.mustMatch.forEach((k, v) -> {
             String a = name.apply(k);

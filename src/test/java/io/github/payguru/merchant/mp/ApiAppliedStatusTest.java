@@ -23,7 +23,7 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.phs.PhsOperations;
+import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 
 /**
@@ -35,10 +35,10 @@ import io.github.payguru.merchant.payguru.ServiceDirectory;
 class ApiAppliedStatusTest {
 
     @Inject
-    PhsOperations phs;
+    PhsQueries phs;
 
     @Inject
-    MpOperations mp;
+    MpQueries mp;
 
     @Inject
     ServiceDirectory services;

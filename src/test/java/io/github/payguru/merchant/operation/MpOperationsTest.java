@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -19,11 +22,15 @@ import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.mp.MpTransactions;
+import io.github.payguru.merchant.mp.RefundLock;
+import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
+import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.RateLimiter;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +56,9 @@ class MpOperationsTest {
 
     @Inject
     MpTransactions transactions;
+
+    @Inject
+    PayguruApiConfig api;
 
     @BeforeEach
     void fresh() {
@@ -250,6 +260,68 @@ class MpOperationsTest {
         assertEquals("accepted", retried.body().get("refund").asText());
         assertEquals(2, payguru.requests("mp.transaction.detail").size(), "queried after the timeout and before resending");
         assertEquals(2, payguru.requests("mp.transaction.refund").size());
+    }
+
+    /** A refund lock as an earlier request left it, {@code state} since {@code at}. */
+    void lockLeft(String txId, RefundLock state, Instant at) {
+        ledger.apply(StateChange.of(TableLayout.mpTransaction(txId), TableLayout.REFUND_LOCK)
+                .transition("status", state.wire(), Set.of(StatusMachine.NONE))
+                .set("line", "MP").set("service", GAME).set("updatedAt", at.toString()));
+    }
+
+    /** How long a {@code sending} lock lives: two full calls and 5 s (then its invocation died mid-call). */
+    Duration lockTtl() {
+        return api.connectTimeout().plus(api.readTimeout()).multipliedBy(2).plusSeconds(5);
+    }
+
+    @Test
+    void aLiveSendingLockIsRefusedWithoutACallAndAnAbandonedOneIsTakenOverAfterAQuery() {
+        String id = paid("12.50");
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS); // stored without a fraction: "…:05Z"
+        lockLeft(id, RefundLock.SENDING, at);
+
+        clock.pin(at.plusSeconds(1));
+        assertEquals("REFUND_IN_PROGRESS", call("mp-transaction-refund", tx(id)).expect(409).error());
+        // the expiry counts whole seconds: half a second past it the lock still lives
+        clock.pin(at.plus(lockTtl()).plusMillis(500));
+        assertEquals("REFUND_IN_PROGRESS", call("mp-transaction-refund", tx(id)).expect(409).error());
+        assertEquals(0, payguru.requests("mp.transaction.detail").size(), "a live lock is refused before any call");
+        assertEquals(0, payguru.requests("mp.transaction.refund").size());
+
+        clock.pin(at.plus(lockTtl()).plusSeconds(1));
+        Answer taken = call("mp-transaction-refund", tx(id)).expect(200);
+        assertEquals("accepted", taken.body().get("refund").asText(), taken.body().toString());
+        assertEquals(1, payguru.requests("mp.transaction.detail").size(), "queried before sending");
+        assertEquals(1, payguru.requests("mp.transaction.refund").size());
+        assertEquals("ALREADY_REFUNDED", call("mp-transaction-refund", tx(id)).expect(409).error());
+    }
+
+    @Test
+    void anAbandonedLockWhoseRefundWentThroughIsAnsweredFromTheQuery() {
+        String id = payguru.seedMpTransaction(GAME, 6, "4.00", "MP-" + Events.uniqueTxid()).id;
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS).plusMillis(250); // stored with a fraction
+        lockLeft(id, RefundLock.SENDING, at);
+        clock.pin(at.plus(lockTtl()).plusSeconds(1));
+        Answer a = call("mp-transaction-refund", tx(id)).expect(200);
+        assertEquals("already-done", a.body().get("refund").asText(), a.body().toString());
+        assertEquals("6", a.body().get("status").asText());
+        assertEquals(0, payguru.requests("mp.transaction.refund").size(), "nothing sent");
+        assertEquals("ALREADY_REFUNDED", call("mp-transaction-refund", tx(id)).expect(409).error());
+    }
+
+    @Test
+    void anUncertainLockWhoseQueryFailsStaysUncertainAndTheNextRequestChecksAgain() {
+        String id = paid("12.50");
+        lockLeft(id, RefundLock.UNCERTAIN, clock.instant());
+        payguru.failNext("mp.transaction.detail", 404, PayguruSimulator.MP_NOT_FOUND);
+        Answer failed = call("mp-transaction-refund", tx(id)).expect(404);
+        assertTrue(failed.body().path("error").path("message").asText().endsWith("; not sent"), failed.body().toString());
+        assertEquals(0, payguru.requests("mp.transaction.refund").size());
+        // the claim was given back: the next request is not refused as in progress, it queries, then sends
+        Answer sent = call("mp-transaction-refund", tx(id)).expect(200);
+        assertEquals("accepted", sent.body().get("refund").asText(), sent.body().toString());
+        assertEquals(2, payguru.requests("mp.transaction.detail").size());
+        assertEquals(1, payguru.requests("mp.transaction.refund").size());
     }
 
     @Test

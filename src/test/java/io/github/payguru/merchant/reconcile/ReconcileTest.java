@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -22,17 +23,20 @@ import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
+import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -179,6 +183,47 @@ class ReconcileTest {
         assertEquals(1, r.failed().get("PHS"));
         assertNull(r.stoppedBy());
         assertEquals("1", ledger.transaction(TableLayout.phsTransaction(p.get("txid"))).orElseThrow().status);
+    }
+
+    /** A new item in the open-items index of {@code kind} with a status and only these attributes. */
+    void openItem(String pk, String sk, String kind, Map<String, String> attributes) {
+        StateChange c = StateChange.of(pk, sk).transition("status", "1", Set.of(StatusMachine.NONE))
+                .set(TableLayout.OPEN_PK, TableLayout.openPartition(kind))
+                .set(TableLayout.OPEN_SK, ledger.now().toString());
+        attributes.forEach(c::set);
+        ledger.apply(c);
+    }
+
+    @Test
+    void anOpenItemMissingItsDataIsLoggedAndCountedAsFailedNotRefused() {
+        String noService = Events.uniqueTxid();
+        openItem(TableLayout.mpTransaction(noService), TransactionItem.SORT, TableLayout.OPEN_MP,
+                Map.of("txId", noService));
+        String unknownService = Events.uniqueTxid();
+        openItem(TableLayout.mpTransaction(unknownService), TransactionItem.SORT, TableLayout.OPEN_MP,
+                Map.of("txId", unknownService, "service", "no-such-service"));
+        String noSubsId = Events.uniqueTxid();
+        openItem(TableLayout.mpSubscription(noSubsId), SubscriptionItem.SORT, TableLayout.OPEN_MP_SUBSCRIPTION,
+                Map.of("service", MpEvents.SERVICE));
+        openItem(TableLayout.phsTransaction("x" + Events.uniqueTxid()), TransactionItem.SORT, "PHS",
+                Map.of("txId", "not-an-id"));
+
+        later(Duration.ofHours(1));
+        Reconciler.Report r;
+        try (LogCapture logs = LogCapture.open()) {
+            r = reconciler.run();
+            assertTrue(logs.all().contains("cannot be asked about: open item without service"), logs.all());
+            assertTrue(logs.all().contains("cannot be asked about: open item without subsId"), logs.all());
+            assertTrue(logs.all().contains("which is not configured"), logs.all());
+            assertTrue(logs.all().contains("cannot be asked about: open item whose txId is not a Payguru identifier"),
+                    logs.all());
+        }
+        assertEquals(Map.of("MP", 2, "MPSUB", 1, "PHS", 1), r.failed(), r.toMap().toString());
+        assertEquals(Map.of(), r.settled());
+        assertNull(r.stoppedBy(), "a data problem does not end the run");
+        assertEquals(0, sim.requests("mp.transaction.detail").size() + sim.requests("mp.subscription.detail").size()
+                + sim.requests("phs.transaction.get").size(), "nothing asked of Payguru");
+        assertEquals(Map.of(), reconciler.run().checked(), "moved to the back of the queue like any other");
     }
 
     @Test

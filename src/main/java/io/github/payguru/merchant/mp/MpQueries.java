@@ -1,0 +1,182 @@
+package io.github.payguru.merchant.mp;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.mp.api.MpApi;
+import io.github.payguru.merchant.payguru.Answers;
+import io.github.payguru.merchant.payguru.OperationInput;
+import io.github.payguru.merchant.payguru.OperationRequest;
+import io.github.payguru.merchant.payguru.PayguruApiConfig;
+import io.github.payguru.merchant.payguru.PayguruCalls;
+import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruOutcome;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.store.WriteResult;
+
+/**
+ * What Payguru reports about an MP transaction or subscription (src/site/markdown/payguru-api.md §2.1), and
+ * that report applied through the MP state machines ({@link MpTransactions}, {@link MpSubscriptions}, source
+ * {@code PAYGURU_API}): a query never moves a state backwards and a paid status read from the API confirms the
+ * payment. The get operations, the refund and cancel (which query when an answer is lost) and reconciliation
+ * all read through here. Reads are repeated on transient failures ({@link PayguruCalls.Mode#READ}).
+ */
+@ApplicationScoped
+public class MpQueries {
+
+    public static final String TRANSACTION_GET = "mp-transaction-get";
+    public static final String SUBSCRIPTION_GET = "mp-subscription-get";
+
+    private final ServiceDirectory services;
+    private final PayguruClients clients;
+    private final PayguruCalls calls;
+    private final PayguruApiConfig api;
+    private final MpTransactions transactions;
+    private final MpSubscriptions subscriptions;
+
+    @Inject
+    public MpQueries(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
+            MpTransactions transactions, MpSubscriptions subscriptions) {
+        this.services = services;
+        this.clients = clients;
+        this.calls = calls;
+        this.api = api;
+        this.transactions = transactions;
+        this.subscriptions = subscriptions;
+    }
+
+    /** {@code mp-transaction-get}: {@code service}, {@code transactionId}. */
+    public ObjectNode transactionGet(OperationRequest req) {
+        ServiceDirectory.NamedService svc = services.serviceOf(Line.MP, req);
+        return refreshTransaction(svc, OperationInput.identifier(req, "transactionId"));
+    }
+
+    /** Asks Payguru for a transaction (canonical id) and applies what it reports. */
+    public ObjectNode refreshTransaction(ServiceDirectory.NamedService svc, String txId) {
+        PayguruOutcome outcome = Answers.require(TRANSACTION_GET, detail(svc, txId));
+        return withState(Answers.answer(outcome), applyTransaction(svc, txId, transactionOf(outcome.body())));
+    }
+
+    /** {@code mp-subscription-get}: {@code service}, {@code subscriptionId}. */
+    public ObjectNode subscriptionGet(OperationRequest req) {
+        ServiceDirectory.NamedService svc = services.serviceOf(Line.MP, req);
+        return refreshSubscription(svc, OperationInput.identifier(req, "subscriptionId"));
+    }
+
+    /** Asks Payguru for a subscription (canonical id) and applies what it reports. */
+    public ObjectNode refreshSubscription(ServiceDirectory.NamedService svc, String subsId) {
+        PayguruOutcome outcome = Answers.require(SUBSCRIPTION_GET, subscriptionDetail(svc, subsId));
+        return withState(Answers.answer(outcome), applySubscription(svc, subsId, outcome.body().path("subscription")));
+    }
+
+    /** {@code transaction/detail}, whatever it answers (the caller decides what a failure means). */
+    PayguruOutcome detail(ServiceDirectory.NamedService svc, String txId) {
+        return calls.call(TRANSACTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                () -> mp().transactionDetail(services.merchantId(), svc.payguruId(), txId));
+    }
+
+    /** {@code subscription/detail}, whatever it answers. */
+    PayguruOutcome subscriptionDetail(ServiceDirectory.NamedService svc, String subsId) {
+        return calls.call(SUBSCRIPTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                () -> mp().subscriptionDetail(services.merchantId(), svc.payguruId(), subsId));
+    }
+
+    /**
+     * Applies a transaction Payguru's API reported through the MP state machine ({@link MpTransactions}, the
+     * same as the billing callback, source {@code PAYGURU_API}): a query never moves a state backwards and
+     * a paid status read from the API confirms the payment.
+     */
+    ObjectNode applyTransaction(ServiceDirectory.NamedService svc, String txId, JsonNode tx) {
+        String status = Answers.scalar(tx, "status");
+        if (status == null || !Validation.STATUS_CODE.matcher(status).matches()) {
+            return OperationRequest.object().put("result", "not-applied").put("reason", "no status in Payguru's answer");
+        }
+        Amount amount = null;
+        String amountText = Answers.scalar(tx, "amount");
+        if (amountText != null) {
+            try {
+                amount = Amount.parse(amountText);
+                amount = amount.value().signum() > 0 ? amount : null; // a zero amount is no amount
+            } catch (IllegalArgumentException e) {
+                amount = null;
+            }
+        }
+        String id = Answers.firstNonNull(Answers.scalar(tx, "id"), txId);
+        if (!id.equals(txId)) {
+            return OperationRequest.object().put("result", "not-applied").put("reason", "Payguru answered another id");
+        }
+        String order = Answers.scalar(tx, "referenceCode");
+        String subsId = Answers.scalar(tx, "subscriptionId");
+        MpTransactionFact fact = new MpTransactionFact(txId, svc.payguruId(), status,
+                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null, amount,
+                Answers.scalar(tx, "operator"), Answers.scalar(tx, "item"),
+                Answers.scalar(tx, "billingType"),
+                Identifiers.fromAnswer(subsId).orElse(null),
+                Answers.scalar(tx, "error"), Answers.scalar(tx, "errorDetail"), null, Map.of(),
+                MpTransactionFact.Source.PAYGURU_API);
+        MpTransactions.Result r = transactions.apply(fact, null);
+        return stateOf(r.write(), r.outcome(), status);
+    }
+
+    /** A status Payguru implied without a transaction in its answer (refund accepted: 7). */
+    ObjectNode applyStatus(ServiceDirectory.NamedService svc, String txId, String status) {
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(txId, svc.payguruId(), status, null), null);
+        return stateOf(r.write(), r.outcome(), status);
+    }
+
+    /** Applies a subscription cycle Payguru's API reported, ordered by its last transaction id (as the callbacks are). */
+    ObjectNode applySubscription(ServiceDirectory.NamedService svc, String subsId, JsonNode s) {
+        String status = Answers.scalar(s, "status");
+        String lastTx = Answers.scalar(s, "lastTransaction");
+        if (status == null || !Identifiers.canonical(lastTx)) {
+            return OperationRequest.object().put("result", "not-applied")
+                    .put("reason", "no status or lastTransaction in Payguru's answer");
+        }
+        String order = Answers.scalar(s, "referenceCode");
+        MpSubscriptionFact fact = new MpSubscriptionFact(subsId, lastTx, svc.payguruId(), status,
+                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null,
+                Answers.scalar(s, "operator"), null, null, Map.of());
+        WriteResult w = subscriptions.apply(fact, null);
+        return stateOf(w, w.outcome(), status);
+    }
+
+    /** The transaction of a detail answer: the docs put it under {@code subscription} even for transactions. */
+    static JsonNode transactionOf(JsonNode body) {
+        return body.has("transaction") ? body.path("transaction") : body.path("subscription");
+    }
+
+    /** The subscription of a detail or cancel answer. */
+    static JsonNode subscriptionOf(JsonNode body) {
+        return body.path("subscription");
+    }
+
+    /** An operation's answer with what applying Payguru's report did under {@code state} (when there is one). */
+    static ObjectNode withState(ObjectNode answer, ObjectNode state) {
+        if (state != null) {
+            answer.set("state", state);
+        }
+        return answer;
+    }
+
+    private static ObjectNode stateOf(WriteResult w, WriteResult.Outcome outcome, String reported) {
+        ObjectNode state = OperationRequest.object().put("result", outcome.label()).put("reported", reported);
+        String stored = outcome == WriteResult.Outcome.APPLIED ? reported : w.currentString("status");
+        if (stored != null) {
+            state.put("status", stored);
+        }
+        return state;
+    }
+
+    private MpApi mp() {
+        return clients.client(MpApi.class, api.mpBaseUrl());
+    }
+}
