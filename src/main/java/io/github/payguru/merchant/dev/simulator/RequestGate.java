@@ -77,9 +77,10 @@ final class RequestGate {
             Map<String, String> headers, Function<SimulatorFault, T> onFault, Supplier<T> answer) {
         inFlight.incrementAndGet();
         try {
-            requests.add(new RecordedRequest(operation, method, path, Map.copyOf(nonNull(params)),
-                    Map.copyOf(nonNull(headers)), clock.get()));
-            LOG.debugf("payguru simulator: %s %s %s", operation, method, Masking.params(params));
+            RecordedRequest r = new RecordedRequest(operation, method, path, Map.copyOf(nonNull(params)),
+                    Map.copyOf(nonNull(headers)), clock.get());
+            requests.add(r);
+            LOG.debugf("payguru simulator: %s %s %s", operation, method, Masking.params(r.params()));
             sleep(poll(delays, operation));
             SimulatorFault fault = poll(faults, operation);
             return fault != null ? onFault.apply(fault) : answer.get();
