@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -38,11 +39,6 @@ final class CallbackSender {
 
     private static final Logger LOG = Logger.getLogger(CallbackSender.class);
 
-    /** Run-time delivery knobs. */
-    record Knobs(int duplicates, Duration delay, boolean reorder, boolean synchronous, int maxAttempts,
-            Duration backoff) {
-    }
-
     private final HttpClient http;
     private final ExecutorService ordered;
     private final ScheduledExecutorService retries;
@@ -51,15 +47,19 @@ final class CallbackSender {
     private final Object idle = new Object();
     private int pending;
     private volatile long generation;
-    private volatile Knobs knobs;
-    private volatile Clock clock = Clock.systemUTC();
+    private final SimulatorSettings settings;
+    private volatile DeliveryKnobs knobs;
     private volatile String baseUrl;
     private final Duration timeout;
+    private final Supplier<Instant> clock;
 
-    CallbackSender(String baseUrl, Duration timeout, Knobs knobs) {
-        this.baseUrl = baseUrl;
-        this.timeout = timeout;
-        this.knobs = knobs;
+    /** Configured by {@code settings} (what {@link #reset} goes back to); {@code clock}: the simulator's clock. */
+    CallbackSender(SimulatorSettings settings, Supplier<Instant> clock) {
+        this.settings = settings;
+        this.baseUrl = settings.baseUrl();
+        this.timeout = settings.timeout;
+        this.knobs = DeliveryKnobs.configured(settings);
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.ordered = Executors.newSingleThreadExecutor(daemon("payguru-sim-delivery"));
         this.retries = Executors.newScheduledThreadPool(2, daemon("payguru-sim-retry"));
@@ -81,24 +81,32 @@ final class CallbackSender {
         return baseUrl;
     }
 
-    Knobs knobs() {
+    DeliveryKnobs knobs() {
         return knobs;
     }
 
-    void knobs(Knobs k) {
+    void knobs(DeliveryKnobs k) {
         this.knobs = k;
     }
 
-    void useClock(Clock c) {
-        this.clock = c;
+    /** The knobs and the merchant's address, for the control API. */
+    Map<String, Object> knobsAsMap() {
+        Map<String, Object> m = knobs.asMap();
+        m.put("callbackBaseUrl", baseUrl);
+        return m;
     }
 
     List<Delivery> deliveries() {
         return Collections.unmodifiableList(new ArrayList<>(deliveries));
     }
 
-    /** Forgets recorded deliveries; deliveries still under way are dropped (their results are not recorded). */
+    /**
+     * Forgets recorded deliveries (deliveries still under way are dropped: their results are not
+     * recorded); the knobs and the merchant's address back to their configured values.
+     */
     void reset() {
+        knobs = DeliveryKnobs.configured(settings);
+        baseUrl(settings.baseUrl());
         generation++;
         deliveries.clear();
         synchronized (idle) {
@@ -114,14 +122,14 @@ final class CallbackSender {
 
     /** Sends one batch; {@code forceSync}: in the calling thread whatever the knobs say (and so what follows from it). */
     void submit(List<Callback> batch, boolean forceSync) {
-        Knobs k = knobs;
+        DeliveryKnobs k = knobs;
         if (forceSync && !k.synchronous()) {
-            k = new Knobs(k.duplicates(), k.delay(), k.reorder(), true, k.maxAttempts(), k.backoff());
+            k = k.withSynchronous(true);
         }
         submitWith(batch, k);
     }
 
-    private void submitWith(List<Callback> batch, Knobs k) {
+    private void submitWith(List<Callback> batch, DeliveryKnobs k) {
         if (batch.isEmpty()) {
             return;
         }
@@ -132,7 +140,7 @@ final class CallbackSender {
         long gen = generation;
         int copies = 0;
         for (Callback c : order) {
-            copies += c.query() ? 1 : Math.max(1, k.duplicates());
+            copies += copies(c, k);
         }
         synchronized (idle) {
             pending += copies;
@@ -165,9 +173,9 @@ final class CallbackSender {
         }
     }
 
-    private void sendBatch(List<Callback> batch, Knobs k, long gen) {
+    private void sendBatch(List<Callback> batch, DeliveryKnobs k, long gen) {
         for (Callback c : batch) {
-            int copies = c.query() ? 1 : Math.max(1, k.duplicates());
+            int copies = copies(c, k);
             for (int copy = 1; copy <= copies; copy++) {
                 sleep(k.delay());
                 attempt(c, copy, 1, k, gen);
@@ -175,7 +183,7 @@ final class CallbackSender {
         }
     }
 
-    private void attempt(Callback c, int copy, int n, Knobs k, long gen) {
+    private void attempt(Callback c, int copy, int n, DeliveryKnobs k, long gen) {
         if (gen != generation) {
             return;
         }
@@ -239,7 +247,12 @@ final class CallbackSender {
         boolean accepted = status != 0 && c.accepted(status, answer);
         LOG.debugf("payguru simulator: %s %s %s -> %d", c.kind(), c.method(), Masking.params(c.params()), status);
         return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), url, c.params(), copy, n, status, answer,
-                accepted, clock.instant());
+                accepted, clock.get());
+    }
+
+    /** A question (TCKN verify) is sent once; a notification {@code duplicates} times. */
+    private static int copies(Callback c, DeliveryKnobs k) {
+        return c.query() ? 1 : Math.max(1, k.duplicates());
     }
 
     static String query(Map<String, String> params) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -62,33 +61,22 @@ public class CheckoutResource {
     @Path("/token")
     @Consumes(MediaType.WILDCARD)
     public Response token(String body) {
-        long start = System.nanoTime();
-        try {
-            Map<String, String> p = SimHttp.params(uri, headers, body);
-            Optional<SimulatorFault> fault = sim.enter("cp.token", "POST", uri.getPath(), p, SimHttp.headers(headers));
-            try {
-                if (fault.isPresent()) {
-                    return SimHttp.mpFault(fault.get(), start, sim);
-                }
-                CheckoutToken t = sim.mp().createCheckoutToken(p);
-                ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-                ObjectNode data = root.putObject("tokenData");
-                data.put("token", t.token);
-                data.put("redirectUrl", sim.mp().redirectUrl(t));
-                return SimHttp.mpOk(root);
-            } finally {
-                sim.leave();
-            }
-        } catch (SimulatorError e) {
-            return SimHttp.mpError(e, start, sim);
-        }
+        return SimHttp.mpCall(sim, "cp.token", "POST", uri.getPath(), () -> SimHttp.params(uri, headers, body), headers,
+                (p, start) -> {
+                    CheckoutToken t = sim.mp().payments().createCheckoutToken(p);
+                    ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
+                    ObjectNode data = root.putObject("tokenData");
+                    data.put("token", t.token);
+                    data.put("redirectUrl", sim.mp().payments().redirectUrl(t));
+                    return root;
+                });
     }
 
     @GET
     @Path("/pay/{token}")
     public Response pay(@PathParam("token") String token, @QueryParam("result") String result,
             @QueryParam("msisdn") String msisdn, @QueryParam("operator") String operator) {
-        Optional<CheckoutToken> t = sim.mp().checkoutToken(token);
+        Optional<CheckoutToken> t = sim.mp().state().checkoutToken(token);
         if (t.isEmpty()) {
             return SimHttp.html(404, "Unknown payment page", "<p>No payment page with this token.</p>");
         }
@@ -103,7 +91,7 @@ public class CheckoutResource {
                                     new String[] { "Page expires (5)", base + "?result=expired" },
                                     new String[] { "Operator declines (4)", base + "?result=declined" })));
         }
-        String phone = msisdn == null || msisdn.isEmpty() ? "905321234567" : msisdn;
+        String phone = msisdn == null || msisdn.isEmpty() ? MpState.DEFAULT_MSISDN : msisdn;
         int op;
         try {
             op = operator == null || operator.isEmpty() ? 1 : Integer.parseInt(operator);
@@ -116,7 +104,7 @@ public class CheckoutResource {
             return SimHttp.html(400, "Bad operator", "<p>operator must be 1, 4 or 5.</p>");
         }
         try {
-            String target = sim.mp().finishCheckout(token, result, phone, op);
+            String target = sim.mp().payments().finishCheckout(token, result, phone, op);
             return Response.status(302).location(URI.create(target)).build();
         } catch (SimulatorError e) {
             return SimHttp.html(e.httpStatus(), "Payment page unavailable", "<p>" + SimHttp.esc(e.getMessage()) + "</p>");
@@ -158,7 +146,7 @@ public class CheckoutResource {
 
     private Response transfer(String code, String redirect, String tckn) {
         try {
-            PhsTransaction tx = sim.phs().transfer(code, tckn == null || tckn.isEmpty() ? null : tckn, false);
+            PhsTransaction tx = sim.phs().transfers().transfer(code, tckn == null || tckn.isEmpty() ? null : tckn, false);
             if (redirect != null && !redirect.isEmpty()) {
                 return Response.status(302).location(URI.create(redirect)).build();
             }
@@ -167,7 +155,7 @@ public class CheckoutResource {
                             + "); the merchant is being notified.</p>");
         } catch (SimulatorError e) {
             return SimHttp.html(e.httpStatus() == 200 ? 400 : e.httpStatus(), "Transfer refused",
-                    "<p>" + SimHttp.esc(e.code() == null ? "Error" : PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), e.code())) + "</p>");
+                    "<p>" + SimHttp.esc(SimHttp.phsMessage(e.code())) + "</p>");
         } catch (IllegalArgumentException e) {
             return SimHttp.html(400, "Bad redirect", "<p>redirect is not a URL.</p>");
         }

@@ -1,8 +1,10 @@
 package io.github.payguru.merchant.dev.simulator;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.kernel.Masking;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
@@ -47,7 +50,7 @@ public class ControlResource {
     @POST
     @Path("/fail-next")
     public Response failNext(String body) {
-        JsonNode in = json(body);
+        JsonNode in = object(body);
         sim.failNext(text(in, "operation"), in.path("status").asInt(500), in.path("code").asText("9999"));
         return ok("next " + text(in, "operation") + " fails");
     }
@@ -56,7 +59,7 @@ public class ControlResource {
     @POST
     @Path("/delay-next")
     public Response delayNext(String body) {
-        JsonNode in = json(body);
+        JsonNode in = object(body);
         sim.delayNext(text(in, "operation"), Duration.ofMillis(in.path("ms").asLong(0)));
         return ok("next " + text(in, "operation") + " is delayed");
     }
@@ -72,24 +75,20 @@ public class ControlResource {
     @POST
     @Path("/allow-ip")
     public Response allowIp(String body) {
-        boolean allowed = json(body).path("allowed").asBoolean(true);
-        sim.allowIp(allowed);
-        return ok(allowed ? "IP allowed" : "IP refused");
+        return toggle(body, "allowed", sim::allowIp, "IP allowed", "IP refused");
     }
 
     /** {@code {"sandbox":false}}: {@code transaction/test} refused with {@code ERR_039}. */
     @POST
     @Path("/phs-sandbox")
     public Response phsSandbox(String body) {
-        boolean sandbox = json(body).path("sandbox").asBoolean(true);
-        sim.setPhsSandbox(sandbox);
-        return ok(sandbox ? "sandbox" : "production");
+        return toggle(body, "sandbox", sim::setPhsSandbox, "sandbox", "production");
     }
 
     @GET
     @Path("/delivery")
     public Response delivery() {
-        return Response.ok(SimHttp.JSON.valueToTree(sim.delivery()).toString()).build();
+        return answer(SimHttp.JSON.valueToTree(sim.delivery()));
     }
 
     /**
@@ -100,7 +99,7 @@ public class ControlResource {
     @POST
     @Path("/delivery")
     public Response setDelivery(String body) {
-        JsonNode in = json(body);
+        JsonNode in = object(body);
         Map<String, Object> now = sim.delivery();
         sim.setDelivery(in.path("duplicates").asInt((Integer) now.get("duplicates")),
                 in.path("delayMs").asLong((Long) now.get("delayMs")),
@@ -124,100 +123,77 @@ public class ControlResource {
     @Path("/requests")
     public Response requests(@QueryParam("operation") String operation) {
         ArrayNode out = SimHttp.JSON.createArrayNode();
-        for (String op : operation == null ? PayguruSimulator.OPERATIONS : List.of(operation)) {
-            for (RecordedRequest r : sim.requests(op)) {
-                ObjectNode o = out.addObject();
-                o.put("operation", r.operation());
-                o.put("method", r.method());
-                o.put("path", r.path());
-                o.set("params", SimHttp.JSON.valueToTree(Masking.params(r.params())));
-                o.put("at", r.at().toString());
-            }
+        for (String op : operation == null ? RequestGate.OPERATIONS : List.of(operation)) {
+            sim.requests(op).forEach(r -> out.add(r.toMaskedJson()));
         }
-        return Response.ok(out.toString()).build();
+        return answer(out);
     }
 
     @GET
     @Path("/deliveries")
     public Response deliveries() {
         ArrayNode out = SimHttp.JSON.createArrayNode();
-        for (Delivery d : sim.deliveries()) {
-            ObjectNode o = out.addObject();
-            o.put("seq", d.seq());
-            o.put("kind", d.kind());
-            o.put("method", d.method());
-            o.set("params", SimHttp.JSON.valueToTree(Masking.params(d.params())));
-            o.put("copy", d.copy());
-            o.put("attempt", d.attempt());
-            o.put("status", d.status());
-            o.put("answer", d.answer());
-            o.put("accepted", d.accepted());
-            o.put("at", d.at().toString());
-        }
-        return Response.ok(out.toString()).build();
+        sim.deliveries().forEach(d -> out.add(d.toMaskedJson()));
+        return answer(out);
     }
 
     /** Everything the simulated platform holds. */
     @GET
     @Path("/state")
     public Response state() {
-        ObjectNode o = SimHttp.object();
+        ObjectNode o = SimJson.object();
         ArrayNode tx = o.putArray("mpTransactions");
         sim.mpTransactions().forEach(t -> tx.add(t.toJson(false)));
         ArrayNode subs = o.putArray("subscriptions");
         sim.subscriptions().forEach(s -> subs.add(s.toJson(false)));
         ArrayNode pns = o.putArray("phsPaymentNotifications");
-        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(sim.phs().phsServiceId(p.serviceCode))));
+        sim.paymentNotifications().forEach(p -> pns.add(p.toJson(serviceId(p))));
         ArrayNode phs = o.putArray("phsTransactions");
-        sim.phsTransactions().forEach(t -> phs.add(t.toJson(sim.phs().phsServiceId(t.serviceCode))));
-        return Response.ok(o.toString()).build();
+        sim.phsTransactions().forEach(t -> phs.add(t.toJson(serviceId(t))));
+        return answer(o);
     }
 
     /** {@code {"service":"2001","status":3,"amount":"12.00","referenceCode":"ORD-1"}} */
     @POST
     @Path("/seed/mp-transaction")
     public Response seedMpTransaction(String body) {
-        JsonNode in = json(body);
-        MpTransaction t = sim.seedMpTransaction(text(in, "service"), in.path("status").asInt(3),
-                in.path("amount").asText("10.00"), in.path("referenceCode").asText(null));
-        return Response.status(201).entity(t.toJson(false).toString()).build();
+        JsonNode in = object(body);
+        return created(sim.seedMpTransaction(text(in, "service"), in.path("status").asInt(3),
+                in.path("amount").asText("10.00"), in.path("referenceCode").asText(null)).toJson(false));
     }
 
     /** {@code {"service":"2002","status":"active","fee":"9.99","referenceCode":"SUB-1"}} */
     @POST
     @Path("/seed/subscription")
     public Response seedSubscription(String body) {
-        JsonNode in = json(body);
-        MpSubscription s = sim.seedSubscription(text(in, "service"), in.path("status").asText("active"),
-                in.path("fee").asText("9.99"), in.path("referenceCode").asText(null));
-        return Response.status(201).entity(s.toJson(false).toString()).build();
+        JsonNode in = object(body);
+        return created(sim.seedSubscription(text(in, "service"), in.path("status").asText("active"),
+                in.path("fee").asText("9.99"), in.path("referenceCode").asText(null)).toJson(false));
     }
 
     /** {@code {"service":"SHOP","order":"ORD-1","amount":"250.00","status":3}} */
     @POST
     @Path("/seed/phs-transaction")
     public Response seedPhsTransaction(String body) {
-        JsonNode in = json(body);
+        JsonNode in = object(body);
         PhsTransaction t = sim.seedPhsTransaction(text(in, "service"), text(in, "order"),
                 in.path("amount").asText("100.00"), in.path("status").asInt(3));
-        return Response.status(201).entity(t.toJson(sim.phs().phsServiceId(t.serviceCode)).toString()).build();
+        return created(t.toJson(serviceId(t)));
     }
 
     /** {@code {"transactionId":"700000123","status":1}} */
     @POST
     @Path("/seed/phs-refund")
     public Response seedPhsRefund(String body) {
-        JsonNode in = json(body);
-        PhsRefund r = sim.seedPhsRefund(text(in, "transactionId"), in.path("status").asInt(1));
-        return Response.status(201).entity(r.toJson().toString()).build();
+        JsonNode in = object(body);
+        return created(sim.seedPhsRefund(text(in, "transactionId"), in.path("status").asInt(1)).toJson());
     }
 
     /** A renewal charge: {@code ?result=paid} (default) or {@code failed}. */
     @POST
     @Path("/mp/subscriptions/{id}/renew")
     public Response renew(@PathParam("id") String id, @QueryParam("result") String result) {
-        MpTransaction t = sim.renewSubscription(id, result == null || "paid".equals(result));
-        return Response.ok(t.toJson(false).toString()).build();
+        return answer(sim.renewSubscription(id, result == null || "paid".equals(result)).toJson(false));
     }
 
     /**
@@ -227,43 +203,39 @@ public class ControlResource {
     @POST
     @Path("/mp/sms")
     public Response sms(String body) {
-        JsonNode in = json(body);
-        MpTransaction t = sim.smsPurchase(text(in, "service"), text(in, "price"), text(in, "keyword"),
+        JsonNode in = object(body);
+        return answer(sim.smsPurchase(text(in, "service"), text(in, "price"), text(in, "keyword"),
                 in.path("referenceCode").asText(null), in.path("msisdn").asText(null),
-                in.path("confirmed").asBoolean(true));
-        return Response.ok(t.toJson(false).toString()).build();
+                in.path("confirmed").asBoolean(true)).toJson(false));
     }
 
     /** Finishes a refund held at 7 (with {@code payguru.simulator.refund-completes=false}). */
     @POST
     @Path("/mp/transactions/{id}/complete-refund")
     public Response completeRefund(@PathParam("id") String id) {
-        return Response.ok(sim.completeRefund(id).toJson(false).toString()).build();
+        return answer(sim.completeRefund(id).toJson(false));
     }
 
     /** Bad control input is a 400 with the reason, for this resource only. */
-    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    @ServerExceptionMapper
     public Response refused(IllegalArgumentException e) {
-        ObjectNode o = SimHttp.object();
-        o.put("error", e.getMessage());
-        return Response.status(400).entity(o.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return error(400, e.getMessage());
     }
 
-    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    /** A control the simulated platform refuses (e.g. completing a refund that is not held) answers its status. */
+    @ServerExceptionMapper
     public Response refused(SimulatorError e) {
-        ObjectNode o = SimHttp.object();
-        o.put("error", e.getMessage());
-        return Response.status(e.httpStatus()).entity(o.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return error(e.httpStatus(), e.getMessage());
     }
 
-    private static JsonNode json(String body) {
+    private static JsonNode object(String body) {
         try {
-            JsonNode n = body == null || body.isBlank() ? SimHttp.object() : SimHttp.JSON.readTree(body);
+            JsonNode n = body == null || body.isBlank() ? SimJson.object() : SimHttp.JSON.readTree(body);
             if (!n.isObject()) {
                 throw new IllegalArgumentException("body must be a JSON object");
             }
             return n;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("body must be a JSON object");
         }
     }
@@ -276,9 +248,33 @@ public class ControlResource {
         return v.asText();
     }
 
+    private static Response toggle(String body, String field, Consumer<Boolean> control, String on, String off) {
+        boolean value = object(body).path(field).asBoolean(true);
+        control.accept(value);
+        return ok(value ? on : off);
+    }
+
+    private long serviceId(PhsPayment p) {
+        return sim.phs().state().serviceId(p.serviceCode);
+    }
+
     private static Response ok(String what) {
-        ObjectNode o = SimHttp.object();
+        ObjectNode o = SimJson.object();
         o.put("ok", what);
-        return Response.ok(o.toString()).build();
+        return answer(o);
+    }
+
+    private static Response answer(JsonNode body) {
+        return Response.ok(body.toString()).build();
+    }
+
+    private static Response created(JsonNode body) {
+        return Response.status(201).entity(body.toString()).build();
+    }
+
+    private static Response error(int status, String message) {
+        ObjectNode o = SimJson.object();
+        o.put("error", message);
+        return Response.status(status).entity(o.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

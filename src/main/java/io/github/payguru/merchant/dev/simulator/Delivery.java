@@ -3,6 +3,8 @@ package io.github.payguru.merchant.dev.simulator;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One attempt to deliver a callback to the merchant, and what the merchant answered.
  *
@@ -20,4 +22,20 @@ import java.util.Map;
  */
 public record Delivery(long seq, String kind, String method, String url, Map<String, String> params, int copy,
         int attempt, int status, String answer, boolean accepted, Instant at) {
+
+    /** As the control API lists it: parameters masked, the URL left out. */
+    public ObjectNode toMaskedJson() {
+        ObjectNode o = SimJson.object();
+        o.put("seq", seq);
+        o.put("kind", kind);
+        o.put("method", method);
+        o.set("params", SimJson.maskedParams(params));
+        o.put("copy", copy);
+        o.put("attempt", attempt);
+        o.put("status", status);
+        o.put("answer", answer);
+        o.put("accepted", accepted);
+        o.put("at", at.toString());
+        return o;
+    }
 }

@@ -1,7 +1,9 @@
 package io.github.payguru.merchant.dev.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,58 +60,47 @@ public class MpApiResource {
     @Path("/transaction/detail/{merchantId}/{serviceId}/{transactionId}")
     public Response transactionDetail(@PathParam("merchantId") String merchantId,
             @PathParam("serviceId") String serviceId, @PathParam("transactionId") String transactionId) {
-        return run("mp.transaction.detail", Map.of("merchantId", merchantId, "serviceId", serviceId, "transactionId",
-                transactionId), start -> {
-                    NamedService svc = sim.mp().mpCheck("mp.transaction.detail", merchantId, serviceId);
-                    MpTransaction tx = sim.mp().mpTransactionOf(svc, numeric("transactionId", transactionId));
-                    ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-                    root.set("subscription", tx.toJson(sim.mp().mpTextDates()));
-                    return root;
-                });
+        return one("mp.transaction.detail", merchantId, serviceId, "transactionId", transactionId, null,
+                (svc, id) -> sim.mp().state().transactionOf(svc, id));
     }
 
     @GET
     @Path("/transaction/refund/{merchantId}/{serviceId}/{transactionId}")
     public Response transactionRefund(@PathParam("merchantId") String merchantId,
             @PathParam("serviceId") String serviceId, @PathParam("transactionId") String transactionId) {
-        return run("mp.transaction.refund", Map.of("merchantId", merchantId, "serviceId", serviceId, "transactionId",
-                transactionId), start -> {
-                    NamedService svc = sim.mp().mpCheck("mp.transaction.refund", merchantId, serviceId);
-                    MpTransaction tx = sim.mp().refund(svc, numeric("transactionId", transactionId));
-                    ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success",
-                            "refund started", start, sim);
-                    root.set("subscription", tx.toJson(sim.mp().mpTextDates()));
-                    return root;
-                });
+        return one("mp.transaction.refund", merchantId, serviceId, "transactionId", transactionId, "refund started",
+                (svc, id) -> sim.mp().api().refund(svc, id));
     }
 
     @GET
     @Path("/subscription/detail/{merchantId}/{serviceId}/{subscriptionId}")
     public Response subscriptionDetail(@PathParam("merchantId") String merchantId,
             @PathParam("serviceId") String serviceId, @PathParam("subscriptionId") String subscriptionId) {
-        return run("mp.subscription.detail", Map.of("merchantId", merchantId, "serviceId", serviceId,
-                "subscriptionId", subscriptionId), start -> {
-                    NamedService svc = sim.mp().mpCheck("mp.subscription.detail", merchantId, serviceId);
-                    MpSubscription s = sim.mp().subscriptionOf(svc, numeric("subscriptionId", subscriptionId));
-                    ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
-                    root.set("subscription", s.toJson(sim.mp().mpTextDates()));
-                    return root;
-                });
+        return one("mp.subscription.detail", merchantId, serviceId, "subscriptionId", subscriptionId, null,
+                (svc, id) -> sim.mp().state().subscriptionOf(svc, id));
     }
 
     @GET
     @Path("/subscription/cancel/{merchantId}/{serviceId}/{subscriptionId}")
     public Response subscriptionCancel(@PathParam("merchantId") String merchantId,
             @PathParam("serviceId") String serviceId, @PathParam("subscriptionId") String subscriptionId) {
-        return run("mp.subscription.cancel", Map.of("merchantId", merchantId, "serviceId", serviceId,
-                "subscriptionId", subscriptionId), start -> {
-                    NamedService svc = sim.mp().mpCheck("mp.subscription.cancel", merchantId, serviceId);
-                    MpSubscription s = sim.mp().cancel(svc, numeric("subscriptionId", subscriptionId));
-                    ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success",
-                            "subscription cancelled", start, sim);
-                    root.set("subscription", s.toJson(sim.mp().mpTextDates()));
-                    return root;
-                });
+        return one("mp.subscription.cancel", merchantId, serviceId, "subscriptionId", subscriptionId,
+                "subscription cancelled", (svc, id) -> sim.mp().api().cancel(svc, id));
+    }
+
+    /**
+     * A call on one transaction or subscription: the API's checks, then {@code action} on the object
+     * with this numeric id, answered under {@code subscription} (the documented key, for both).
+     */
+    private Response one(String operation, String merchantId, String serviceId, String idField, String id,
+            String detail, BiFunction<NamedService, String, MpObject> action) {
+        return run(operation, Map.of("merchantId", merchantId, "serviceId", serviceId, idField, id), start -> {
+            NamedService svc = sim.mp().api().check(operation, merchantId, serviceId);
+            MpObject o = action.apply(svc, numeric(idField, id));
+            ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", detail, start, sim);
+            root.set("subscription", o.toJson(sim.mp().state().textDates()));
+            return root;
+        });
     }
 
     @POST
@@ -141,15 +132,15 @@ public class MpApiResource {
             parsed = null;
         }
         JsonNode in = parsed;
-        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        Map<String, String> recorded = new LinkedHashMap<>();
         recorded.put("body", body == null ? "" : body);
         return run(operation, recorded, start -> {
             if (in == null || !in.isObject()) {
                 throw new SimulatorError(400, PayguruSimulator.MP_BAD_REQUEST, "body must be a JSON object");
             }
-            NamedService svc = sim.mp().mpCheck(operation, in.path("merchantId").asText(null),
+            NamedService svc = sim.mp().api().check(operation, in.path("merchantId").asText(null),
                     in.path("serviceId").asText(null));
-            Search.Page page = Search.apply(sim.mp().rows(what, svc), in);
+            Search.Page page = Search.apply(sim.mp().state().rows(what, svc), in);
             ObjectNode root = SimHttp.mpEnvelope(true, PayguruSimulator.MP_SUCCESS, "Success", null, start, sim);
             ArrayNode rows = root.putArray(what);
             page.rows().forEach(rows::add);
@@ -160,24 +151,9 @@ public class MpApiResource {
         });
     }
 
-    private interface Body {
-        ObjectNode make(long startNanos);
-    }
-
-    private Response run(String operation, Map<String, String> params, Body body) {
-        long start = System.nanoTime();
-        Optional<SimulatorFault> fault = sim.enter(operation, method(), uri.getPath(), params,
-                SimHttp.headers(headers));
-        try {
-            if (fault.isPresent()) {
-                return SimHttp.mpFault(fault.get(), start, sim);
-            }
-            return SimHttp.mpOk(body.make(start));
-        } catch (SimulatorError e) {
-            return SimHttp.mpError(e, start, sim);
-        } finally {
-            sim.leave();
-        }
+    private Response run(String operation, Map<String, String> params, LongFunction<ObjectNode> body) {
+        return SimHttp.mpCall(sim, operation, method(), uri.getPath(), () -> params, headers,
+                (p, start) -> body.apply(start));
     }
 
     private String method() {

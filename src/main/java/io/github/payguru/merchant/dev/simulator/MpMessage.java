@@ -2,7 +2,6 @@ package io.github.payguru.merchant.dev.simulator;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,7 +28,7 @@ public final class MpMessage {
     }
 
     public ObjectNode toJson(boolean textDates) {
-        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+        ObjectNode o = SimJson.object();
         o.put("id", Long.parseLong(id));
         o.put("service", Long.parseLong(service));
         o.put("msisdn", msisdn);
@@ -37,8 +36,8 @@ public final class MpMessage {
         o.put("direction", direction);
         o.put("shortCode", shortCode);
         o.put("text", text);
-        o.put("transactionId", transactionId == null ? null : Long.valueOf(transactionId));
-        o.put("subscriptionId", subscriptionId == null ? null : Long.valueOf(subscriptionId));
+        SimJson.putId(o, "transactionId", transactionId);
+        SimJson.putId(o, "subscriptionId", subscriptionId);
         SimDates.put(o, "messageDate", messageDate, textDates);
         return o;
     }

@@ -3,7 +3,6 @@ package io.github.payguru.merchant.dev.simulator;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,36 +10,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (1 waiting, 3 paid, 4 operator error, 5 expired, 6 refunded, 7 refund in progress, 9 not confirmed, …).
  * Mutated only under the simulator's lock.
  */
-public final class MpTransaction {
+public final class MpTransaction extends MpObject {
 
-    public final String id;
-    public final String merchantId;
-    public final String service;
     public int status;
-    public String msisdn;
-    public int operator;
     /** Amount as the merchant sent the price (wire string). */
     public String amount;
     public String item;
-    public String referenceCode;
     public String subscriptionId;
     public String error;
     public String errorDetail;
     public String billingType;
     public Instant transactionDate;
-    public Instant modifiedDate;
 
     public MpTransaction(String id, String merchantId, String service) {
-        this.id = id;
-        this.merchantId = merchantId;
-        this.service = service;
+        super(id, merchantId, service);
+    }
+
+    /** The operator refused the charge (status 4): the error Payguru reports for a customer over their limit. */
+    void chargeRefused() {
+        status = 4;
+        error = "Yetersiz limit";
+        errorDetail = "17|Limit error:" + billingType;
     }
 
     /** The object of {@code transaction/detail} (under the key {@code subscription}, as documented). */
+    @Override
     public ObjectNode toJson(boolean textDates) {
-        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
-        o.put("id", Long.parseLong(id));
-        o.put("service", Long.parseLong(service));
+        ObjectNode o = jsonWithIds();
         o.put("status", status);
         o.put("msisdn", msisdn);
         o.put("operator", operator);
@@ -51,11 +47,7 @@ public final class MpTransaction {
         SimDates.put(o, "transactionDate", transactionDate, textDates);
         SimDates.put(o, "modifiedDate", modifiedDate, textDates);
         o.put("referenceCode", referenceCode);
-        if (subscriptionId == null) {
-            o.putNull("subscriptionId");
-        } else {
-            o.put("subscriptionId", Long.parseLong(subscriptionId));
-        }
+        SimJson.putId(o, "subscriptionId", subscriptionId);
         o.put("billingType", billingType);
         return o;
     }

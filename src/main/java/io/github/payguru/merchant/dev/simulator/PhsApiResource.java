@@ -1,7 +1,6 @@
 package io.github.payguru.merchant.dev.simulator;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -61,7 +60,7 @@ public class PhsApiResource {
     public Response getTokenPost(String body) {
         return run("phs.getToken", body, false, p -> {
             ObjectNode o = SimHttp.phsOk();
-            o.put("token", sim.phs().phsToken(p.get("merchant"), p.get("key")));
+            o.put("token", sim.phs().api().token(p.get("merchant"), p.get("key")));
             return o;
         });
     }
@@ -85,9 +84,9 @@ public class PhsApiResource {
     }
 
     private ObjectNode paymentNotification(String id) {
-        PhsPaymentNotification pn = sim.phs().paymentNotification(id);
+        PhsPaymentNotification pn = sim.phs().api().paymentNotification(id);
         ObjectNode o = SimHttp.phsOk();
-        o.set("paymentNotification", pn.toJson(sim.phs().phsServiceId(pn.serviceCode)));
+        o.set("paymentNotification", pn.toJson(sim.phs().state().serviceId(pn.serviceCode)));
         return o;
     }
 
@@ -101,7 +100,7 @@ public class PhsApiResource {
     @Path("/paymentNotification/create")
     public Response paymentNotificationCreatePost(String body) {
         return run("phs.paymentNotification.create", body, true, p -> {
-            PhsPaymentNotification pn = sim.phs().createPaymentNotification(p);
+            PhsPaymentNotification pn = sim.phs().api().createPaymentNotification(p);
             ObjectNode o = SimHttp.phsOk();
             o.put("code", pn.code);
             return o;
@@ -118,9 +117,9 @@ public class PhsApiResource {
     @Path("/transaction/get")
     public Response transactionGetPost(String body) {
         return run("phs.transaction.get", body, true, p -> {
-            PhsTransaction tx = sim.phs().phsTransactionOrError(p.get("id"));
+            PhsTransaction tx = sim.phs().api().transaction(p.get("id"));
             ObjectNode o = SimHttp.phsOk();
-            o.set("transaction", tx.toJson(sim.phs().phsServiceId(tx.serviceCode)));
+            o.set("transaction", tx.toJson(sim.phs().state().serviceId(tx.serviceCode)));
             return o;
         });
     }
@@ -136,7 +135,7 @@ public class PhsApiResource {
     public Response refundGetPost(String body) {
         return run("phs.refund.get", body, true, p -> {
             ObjectNode o = SimHttp.phsOk();
-            o.set("data", sim.phs().phsRefund(p.get("id")).toJson());
+            o.set("data", sim.phs().api().refund(p.get("id")).toJson());
             return o;
         });
     }
@@ -152,7 +151,7 @@ public class PhsApiResource {
     public Response orderToReferencePost(String body) {
         return run("phs.orderToReference.check", body, true, p -> {
             ObjectNode o = SimHttp.phsOk();
-            sim.phs().orderToReference(p.get("code"), p.get("order")).forEach((k, v) -> {
+            sim.phs().api().orderToReference(p.get("code"), p.get("order")).forEach((k, v) -> {
                 if (v == null) {
                     o.putNull(k);
                 } else {
@@ -174,7 +173,7 @@ public class PhsApiResource {
     @Path("/transaction/test")
     public Response transactionTestPost(String body) {
         return run("phs.transaction.test", body, true, p -> {
-            PhsTransaction tx = sim.phs().testTransaction(p);
+            PhsTransaction tx = sim.phs().transfers().testTransaction(p);
             ObjectNode o = SimHttp.phsOk();
             o.put("txid", tx.id);
             String answer = sim.deliveries("phs.notify").stream()
@@ -189,23 +188,14 @@ public class PhsApiResource {
         try {
             Map<String, String> p = SimHttp.params(uri, headers, body);
             Map<String, String> h = SimHttp.headers(headers);
-            Optional<SimulatorFault> fault = sim.enter(operation, request.getMethod(), uri.getPath(), p, h);
-            try {
-                if (fault.isPresent()) {
-                    return SimHttp.phsFault(fault.get());
-                }
+            return sim.gate().pass(operation, request.getMethod(), uri.getPath(), p, h, SimHttp::phsFault, () -> {
                 if (auth) {
-                    sim.phs().phsAuth(h);
+                    sim.phs().api().authorize(h);
                 }
                 return SimHttp.phsOk(work.apply(p));
-            } finally {
-                sim.leave();
-            }
+            });
         } catch (SimulatorError e) {
-            if ("bad-json".equals(e.code())) {
-                return SimHttp.phsError(new SimulatorError(200, "ERR_008", null));
-            }
-            return SimHttp.phsError(e);
+            return SimHttp.phsError("bad-json".equals(e.code()) ? SimulatorError.phs("ERR_008") : e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.github.payguru.merchant.dev.simulator;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,7 +35,7 @@ public final class PhsRefund {
 
     /** The {@code data} object of {@code refund/get}. */
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+        ObjectNode o = SimJson.object();
         o.put("id", Long.parseLong(id));
         o.put("merchant", Long.parseLong(merchantId));
         o.put("service", serviceCode);
@@ -48,9 +47,7 @@ public final class PhsRefund {
         o.put("amount", amount);
         o.put("refund_contact", refundContact);
         o.put("refund_iban", refundIban);
-        o.put("bank_id", bank.id());
-        o.put("bank_code", bank.code());
-        o.put("bank_name", bank.name());
+        SimJson.putBank(o, bank);
         return o;
     }
 }

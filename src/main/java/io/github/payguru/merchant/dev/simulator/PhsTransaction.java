@@ -2,24 +2,15 @@ package io.github.payguru.merchant.dev.simulator;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A PHS bank-transfer transaction. Status: 1 processing, 2 could not notify, 3 success,
  * 5 waiting approval from merchant, 6 refund, 8 partial payment.
  */
-public final class PhsTransaction {
+public final class PhsTransaction extends PhsPayment {
 
     public final String id;
-    public final String merchantId;
-    public final String serviceCode;
-    public final String serviceName;
-    public final PhsBank bank;
-    /** Payguru's order code (the payment notification code or order reference). */
-    public final String code;
-    public final String order;
-    public final String amount;
     public String userName;
     public String remoteBank;
     public String remoteDescription;
@@ -30,24 +21,16 @@ public final class PhsTransaction {
 
     public PhsTransaction(String id, String merchantId, String serviceCode, String serviceName, PhsBank bank,
             String code, String order, String amount) {
+        super(merchantId, serviceCode, serviceName, bank, code, order, amount);
         this.id = id;
-        this.merchantId = merchantId;
-        this.serviceCode = serviceCode;
-        this.serviceName = serviceName;
-        this.bank = bank;
-        this.code = code;
-        this.order = order;
-        this.amount = amount;
     }
 
     /** The {@code transaction} object of {@code transaction/get}. */
     public ObjectNode toJson(long serviceId) {
-        ObjectNode o = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+        ObjectNode o = SimJson.object();
         o.put("id", Long.parseLong(id));
         o.put("merchant", Long.parseLong(merchantId));
-        o.put("bank_id", bank.id());
-        o.put("bank_code", bank.code());
-        o.put("bank_name", bank.name());
+        SimJson.putBank(o, bank);
         o.put("service_id", serviceId);
         o.put("service_code", serviceCode);
         o.put("service_name", serviceName);

@@ -3,6 +3,8 @@ package io.github.payguru.merchant.dev.simulator;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One request that reached a simulated Payguru endpoint, as it arrived (dev/test only, in memory).
  *
@@ -15,4 +17,15 @@ import java.util.Map;
  */
 public record RecordedRequest(String operation, String method, String path, Map<String, String> params,
         Map<String, String> headers, Instant at) {
+
+    /** As the control API lists it: parameters masked, headers left out. */
+    public ObjectNode toMaskedJson() {
+        ObjectNode o = SimJson.object();
+        o.put("operation", operation);
+        o.put("method", method);
+        o.put("path", path);
+        o.set("params", SimJson.maskedParams(params));
+        o.put("at", at.toString());
+        return o;
+    }
 }

@@ -8,15 +8,16 @@ import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 
 /**
- * What the two simulated platforms share: configuration, the callback sender, one lock for every
- * state change (the simulated platform is small), the id sequence and the clock.
+ * What every part of the simulated platform shares: configuration, one lock for every state change
+ * (the simulated platform is small), the id sequence, the platform-wide knobs and the clock. The clock
+ * is the only one of the simulator: state, recorded requests and deliveries all read {@link #now()};
+ * it is set by {@link PayguruSimulator#useClock} and put back by {@link PayguruSimulator#reset}.
  */
 final class SimContext {
 
     final SimulatorSettings settings;
     final PayguruConfig config;
     final ServiceDirectory services;
-    final CallbackSender sender;
     final Object lock = new Object();
     /** Ids look like Payguru's (large numbers) and never repeat within a JVM, so tests sharing one table never collide. */
     final AtomicLong ids = new AtomicLong(700_000_000L + (System.nanoTime() % 1_000_000L) * 100);
@@ -24,14 +25,24 @@ final class SimContext {
     /** false: the MP and PHS APIs refuse every call as from an IP that is not allow-listed. */
     volatile boolean ipAllowed = true;
 
-    SimContext(SimulatorSettings settings, PayguruConfig config, ServiceDirectory services, CallbackSender sender) {
+    SimContext(SimulatorSettings settings, PayguruConfig config, ServiceDirectory services) {
         this.settings = settings;
         this.config = config;
         this.services = services;
-        this.sender = sender;
+    }
+
+    /** The platform-wide knobs back to their defaults, the clock back to the system's. */
+    void reset() {
+        clock = Clock.systemUTC();
+        ipAllowed = true;
     }
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** The next id of any simulated object, as Payguru writes it. */
+    String nextId() {
+        return Long.toString(ids.incrementAndGet());
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +28,20 @@ final class SimHttp {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    /** PHS statuses and their messages as documented (src/site/markdown/payguru-api.md §2.4). */
+    static final Map<String, String> PHS_MESSAGES = Map.ofEntries(
+            Map.entry("000", "Success"), Map.entry("ERR_001", "Invalid Authorization"),
+            Map.entry("ERR_002", "IP Not Allowed"), Map.entry("ERR_004", "Invalid Merchant"),
+            Map.entry("ERR_005", "Invalid Service"), Map.entry("ERR_006", "Invalid Transaction"),
+            Map.entry("ERR_007", "Invalid Request"), Map.entry("ERR_008", "Bad Request"),
+            Map.entry("ERR_009", "Service Not Enabled"), Map.entry("ERR_010", "Internal Error"),
+            Map.entry("ERR_011", "Invalid Bank"), Map.entry("ERR_012", "Amount Required For SALES"),
+            Map.entry("ERR_013", "Invalid Payment Notification"), Map.entry("ERR_014", "Invalid Order"),
+            Map.entry("ERR_015", "Empty Token"), Map.entry("ERR_016", "Invalid Token"),
+            Map.entry("ERR_017", "Invalid Amount"), Map.entry("ERR_018", "Spending Already Recorded"),
+            Map.entry("ERR_019", "Order Exists"), Map.entry("ERR_020", "Unauthorized"),
+            Map.entry("ERR_021", "Amount Limit Exceeded"), Map.entry("ERR_039", "Invalid Action"));
 
     private SimHttp() {
     }
@@ -96,15 +111,11 @@ final class SimHttp {
         return out;
     }
 
-    static ObjectNode object() {
-        return JsonNodeFactory.withExactBigDecimals(true).objectNode();
-    }
-
     // ------------------------------------------------------------------ MP envelope
 
     static ObjectNode mpEnvelope(boolean success, String code, String description, String detail, long startNanos,
             PayguruSimulator sim) {
-        ObjectNode root = object();
+        ObjectNode root = SimJson.object();
         ObjectNode r = root.putObject("response");
         r.put("result", success ? "SUCCESS" : "FAILED");
         r.put("resultCode", code);
@@ -129,12 +140,34 @@ final class SimHttp {
         return mpError(new SimulatorError(f.httpStatus(), f.code(), "simulated failure"), start, sim);
     }
 
+    /** The answer of a successful MP call, given its parameters and when it started (for {@code timeElapsed}). */
+    interface MpAnswer {
+        ObjectNode make(Map<String, String> params, long startNanos);
+    }
+
+    /**
+     * One MP API call (the payment page's {@code /token} included) through the simulator's
+     * {@link RequestGate}: its parameters read, answered with a queued fault or by {@code answer}, and a
+     * refusal answered as MP does ({@code FAILED} with its HTTP status).
+     */
+    static Response mpCall(PayguruSimulator sim, String operation, String method, String path,
+            Supplier<Map<String, String>> params, HttpHeaders headers, MpAnswer answer) {
+        long start = System.nanoTime();
+        try {
+            Map<String, String> p = params.get();
+            return sim.gate().pass(operation, method, path, p, headers(headers), f -> mpFault(f, start, sim),
+                    () -> mpOk(answer.make(p, start)));
+        } catch (SimulatorError e) {
+            return mpError(e, start, sim);
+        }
+    }
+
     // ------------------------------------------------------------------ PHS envelope
 
     static ObjectNode phsOk() {
-        ObjectNode o = object();
+        ObjectNode o = SimJson.object();
         o.put("status", "000");
-        o.put("message", PayguruSimulator.PHS_MESSAGES.get("000"));
+        o.put("message", PHS_MESSAGES.get("000"));
         return o;
     }
 
@@ -143,15 +176,20 @@ final class SimHttp {
     }
 
     static Response phsError(SimulatorError e) {
-        ObjectNode o = object();
+        ObjectNode o = SimJson.object();
         o.put("status", e.code());
         o.put("message", e.getMessage() != null ? e.getMessage()
-                : e.code() == null ? "Error" : PayguruSimulator.PHS_MESSAGES.getOrDefault(e.code(), "Error"));
+                : e.code() == null ? "Error" : PHS_MESSAGES.getOrDefault(e.code(), "Error"));
         return Response.status(e.httpStatus()).entity(o.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     static Response phsFault(SimulatorFault f) {
         return phsError(new SimulatorError(f.httpStatus(), f.code(), null));
+    }
+
+    /** The message of a PHS status, for an error page. */
+    static String phsMessage(String code) {
+        return code == null ? "Error" : PHS_MESSAGES.getOrDefault(code, code);
     }
 
     // ------------------------------------------------------------------ pages

@@ -17,6 +17,11 @@ public class SimulatorError extends RuntimeException {
         this.code = code;
     }
 
+    /** A PHS API error as Payguru answers it: HTTP 200, the {@code ERR_0xx} status and its documented message. */
+    static SimulatorError phs(String code) {
+        return new SimulatorError(200, code, null);
+    }
+
     public int httpStatus() {
         return httpStatus;
     }

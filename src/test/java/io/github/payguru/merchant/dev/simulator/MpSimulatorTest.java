@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,21 @@ class MpSimulatorTest extends SimulatorTestBase {
         clock.advance(Duration.ofMinutes(31));
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + later)
                 .then().statusCode(410);
+    }
+
+    @Test
+    void oneClockDatesRequestsObjectsAndDeliveriesUntilReset() {
+        Instant t = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+        sim.useClock(new MutableClock(t));
+        String txId = pay(token(checkout(GAME, GAME_KEY, "ORD-T1", "2.00")), "paid", OK_URL);
+        assertEquals(t, sim.requests("cp.token").get(0).at());
+        assertEquals(t, sim.mpTransaction(txId).orElseThrow().transactionDate);
+        assertFalse(sim.deliveries("mp.billing").isEmpty());
+        assertTrue(sim.deliveries("mp.billing").stream().allMatch(d -> t.equals(d.at())), sim.deliveries().toString());
+        sim.reset();
+        Instant seeded = sim.seedMpTransaction(GAME, 3, "2.00", "ORD-T2").transactionDate;
+        assertTrue(Duration.between(seeded, Instant.now()).abs().toSeconds() < 60,
+                "reset puts the system clock back: " + seeded);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * that reaches the limit check counts, refused or not. Days are UTC days (Payguru's day boundary
  * is not documented).
  */
-final class RateLimiter {
+final class MpRateLimiter {
 
     record Limit(int perSecond, int perDay) {
     }
