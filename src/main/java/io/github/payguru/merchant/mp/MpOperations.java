@@ -29,6 +29,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.payguru.OperationException;
@@ -121,7 +122,8 @@ public class MpOperations {
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(reference))
-                .set(TableLayout.GSI1_SK, pk));
+                .set(TableLayout.GSI1_SK, pk)
+                .cause(ChangeCause.OPERATION));
         if (stored.outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "referenceCode " + reference + " is already used with another price");
         }

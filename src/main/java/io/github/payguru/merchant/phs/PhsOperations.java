@@ -28,6 +28,7 @@ import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.payguru.OperationInput;
@@ -205,6 +206,7 @@ public class PhsOperations {
             StateChange change = StateChange.of(pk, TransactionItem.SORT).existingOnly()
                     .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))
                     .set("lastNotification", "query:" + REFUND_GET)
+                    .cause(ChangeCause.query())
                     .set("updatedAt", ledger.now().toString())
                     .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
             out.set("state", stateAnswer(pk, ledger.apply(change), PhsStatus.REFUND));

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.mp.MpOperations;
 import io.github.payguru.merchant.payguru.OperationException;
@@ -86,7 +87,7 @@ public class Reconciler {
                 checked.merge(kind, 1, Integer::sum);
                 String pk = s(item, TableLayout.PK);
                 try {
-                    ask(kind, item);
+                    ChangeCause.reconciling(() -> ask(kind, item));
                     if (ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString())) {
                         LOG.infof("reconcile %s %s: still open after Payguru's answer", kind, pk);
                     } else {
