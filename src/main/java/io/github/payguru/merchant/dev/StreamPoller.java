@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.events.ChangeEvent;
@@ -25,6 +24,7 @@ import io.github.payguru.merchant.events.ChangeRecord;
 import io.github.payguru.merchant.events.EventsConfig;
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
+import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -71,8 +71,8 @@ public class StreamPoller {
     @Inject
     EventsConfig events;
 
-    @ConfigProperty(name = "payguru.local.events-poll", defaultValue = "PT0.5S")
-    Duration interval;
+    @Inject
+    PayguruConfig config;
 
     private ScheduledExecutorService timer;
     private String streamArn;
@@ -82,6 +82,7 @@ public class StreamPoller {
     private final Set<String> keptIds = new HashSet<>();
 
     void start(@Observes StartupEvent event) {
+        Duration interval = config.local().eventsPoll();
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
