@@ -12,8 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layout's rules, checked on the compiled classes (README "Layout"):
- * {@code lambda → reconcile → mp | phs → payguru → store → kernel}, {@code mp} and {@code phs} never see
- * each other, {@code dev} (local run and tests only) is seen by nobody, the kernel is plain Java, no
+ * {@code lambda → reconcile | events → mp | phs → payguru → store → kernel}, {@code mp} and {@code phs} never
+ * see each other, nor {@code reconcile} and {@code events}, {@code dev} (local run and tests only) is seen by nobody, the kernel is plain Java, no
  * package cycle.
  */
 class ArchitectureTest {
@@ -32,6 +32,7 @@ class ArchitectureTest {
                 .layer("mp").definedBy(ROOT + ".mp..")
                 .layer("phs").definedBy(ROOT + ".phs..")
                 .layer("reconcile").definedBy(ROOT + ".reconcile..")
+                .layer("events").definedBy(ROOT + ".events..")
                 .layer("lambda").definedBy(ROOT + ".lambda..")
                 .layer("dev").definedBy(ROOT + ".dev..")
                 .whereLayer("kernel").mayNotAccessAnyLayer()
@@ -40,7 +41,8 @@ class ArchitectureTest {
                 .whereLayer("mp").mayOnlyAccessLayers("kernel", "store", "payguru")
                 .whereLayer("phs").mayOnlyAccessLayers("kernel", "store", "payguru")
                 .whereLayer("reconcile").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
-                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile")
+                .whereLayer("events").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
+                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile", "events")
                 .whereLayer("dev").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.github.payguru.merchant.events.EventDerivation;
 import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.store.TableLayout;
 import jakarta.inject.Named;
@@ -207,6 +208,44 @@ class TemplateTest {
                 assertTrue(files.anyMatch(f -> f.toString().endsWith(".json")), "fixtures for " + handler);
             }
         }
+    }
+
+    /** The change events: stream, bus, archive, dead letters, and a publisher allowed exactly what it does. */
+    @Test
+    void changeEventsArePublishedFromTheStreamWithBoundedRetriesAndLeastPrivilege() {
+        JsonNode resources = TEMPLATE.get("Resources");
+        assertEquals("NEW_AND_OLD_IMAGES", resources.path("PaymentTable").path("Properties").path("StreamSpecification")
+                .path("StreamViewType").asText());
+        assertEquals("AWS::Events::EventBus", resources.path("EventBus").path("Type").asText());
+        JsonNode archive = resources.path("EventArchive").path("Properties");
+        // (the YAML reader drops the short-form tags: !GetAtt X.Arn reads as "X.Arn", !Ref X as "X")
+        assertEquals("EventBus.Arn", archive.path("SourceArn").asText(), archive::toString);
+        assertEquals(EventDerivation.SOURCE, archive.path("EventPattern").path("source").get(0).asText());
+        assertTrue(resources.path("EventDeadLetterQueue").path("Properties").path("SqsManagedSseEnabled").asBoolean(),
+                "the dead-letter queue is encrypted");
+
+        JsonNode mapping = resources.path("EventPublisherStream").path("Properties");
+        assertEquals("AWS::Lambda::EventSourceMapping", resources.path("EventPublisherStream").path("Type").asText());
+        assertEquals("EventPublisherFunction", mapping.path("FunctionName").asText(), mapping::toString);
+        assertEquals("ReportBatchItemFailures", mapping.path("FunctionResponseTypes").get(0).asText());
+        assertTrue(mapping.path("BisectBatchOnFunctionError").asBoolean());
+        int retries = mapping.path("MaximumRetryAttempts").asInt(-1);
+        assertTrue(retries >= 0 && retries <= 10, "bounded retries: " + retries);
+        assertTrue(mapping.path("DestinationConfig").path("OnFailure").path("Destination").toString()
+                .contains("EventDeadLetterQueue"), mapping::toString);
+
+        JsonNode fn = functions().get("EventPublisherFunction").path("Properties");
+        assertEquals("event-publisher", fn.path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER").asText());
+        assertEquals("EventBus", fn.path("Environment").path("Variables").path("PAYGURU_EVENTS_BUS_NAME").asText());
+        assertTrue(fn.path("Events").isMissingNode(), "no SAM event: it would add a managed policy on every stream");
+        List<String> grants = new ArrayList<>();
+        fn.path("Policies").forEach(p -> p.path("Statement").forEach(st -> grants.add(st.path("Action").toString() + " on "
+                + st.path("Resource").toString())));
+        assertEquals(3, grants.size(), grants::toString);
+        assertTrue(grants.get(0).startsWith("[\"events:PutEvents\"]") && grants.get(0).contains("EventBus"), grants::toString);
+        assertTrue(grants.get(1).contains("dynamodb:GetRecords") && grants.get(1).contains("/stream/*"), grants::toString);
+        assertTrue(grants.get(2).startsWith("[\"sqs:SendMessage\"]") && grants.get(2).contains("EventDeadLetterQueue"),
+                grants::toString);
     }
 
     static String toLogicalId(String handler) {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Line;
@@ -88,7 +89,8 @@ public class MpPaymentPage {
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(reference))
-                .set(TableLayout.GSI1_SK, pk));
+                .set(TableLayout.GSI1_SK, pk)
+                .cause(ChangeCause.OPERATION));
         if (stored.outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "referenceCode " + reference + " is already used with another price");
         }

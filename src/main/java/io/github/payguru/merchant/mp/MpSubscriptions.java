@@ -14,6 +14,7 @@ import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.UnknownStatuses;
 
@@ -85,7 +86,8 @@ public class MpSubscriptions {
     StateChange change(MpSubscriptionFact f, NotificationLogItem logEntry) {
         String pk = TableLayout.mpSubscription(f.subsId());
         String now = ledger.now().toString();
-        StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service());
+        StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service())
+                .cause(logEntry != null ? ChangeCause.CALLBACK : ChangeCause.query());
         if (f.order() != null) {
             c.mustMatch("orderRef", f.order())
                     .set(TableLayout.GSI1_PK, TableLayout.orderRef(f.order()))

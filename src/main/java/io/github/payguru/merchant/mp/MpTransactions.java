@@ -9,6 +9,7 @@ import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.UnknownStatuses;
 
@@ -90,7 +91,8 @@ public class MpTransactions {
         StateChange c = StateChange.of(TableLayout.mpTransaction(fact.txId()), TransactionItem.SORT).existingOnly()
                 .mustMatch("status", fact.status())
                 .set("statusKnown", true)
-                .set("updatedAt", ledger.now().toString());
+                .set("updatedAt", ledger.now().toString())
+                .cause(ChangeCause.query());
         if (MpStatus.paid(fact.status())) {
             c.set("confirmed", true);
         }
@@ -114,6 +116,7 @@ public class MpTransactions {
                 .onlyIfStored("confirmed", false)
                 .set("confirmed", true)
                 .set("updatedAt", ledger.now().toString())
+                .cause(ChangeCause.query())
                 .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
         return ledger.apply(c).outcome() == WriteResult.Outcome.APPLIED;
     }
@@ -132,7 +135,8 @@ public class MpTransactions {
         String now = ledger.now().toString();
         boolean known = MpStatus.INSTANCE.known(f.status());
         boolean trusted = f.source() == MpTransactionFact.Source.PAYGURU_API || !config.confirmBeforeTrust();
-        StateChange c = StateChange.of(pk, TransactionItem.SORT);
+        StateChange c = StateChange.of(pk, TransactionItem.SORT)
+                .cause(f.source() == MpTransactionFact.Source.CALLBACK ? ChangeCause.CALLBACK : ChangeCause.query());
         boolean open;
         if (known) {
             c.transition("status", f.status(), MpStatus.INSTANCE.allowedFrom(f.status())).set("statusKnown", true);

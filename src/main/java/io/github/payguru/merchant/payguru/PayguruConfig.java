@@ -85,6 +85,10 @@ public interface PayguruConfig {
         /** Port of the local DynamoDB emulator of {@code quarkus:dev} (tests pick a free port). */
         @WithDefault("8000")
         int dynamodbPort();
+
+        /** How often the local run reads the table's stream to publish change events (0 = only when asked: tests). */
+        @WithDefault("PT0.5S")
+        java.time.Duration eventsPoll();
     }
 
     /** A summary safe for logs: names, lines and ids, never keys. */

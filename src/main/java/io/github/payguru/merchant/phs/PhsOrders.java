@@ -12,6 +12,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
@@ -67,7 +68,8 @@ public class PhsOrders {
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
-                .set(TableLayout.GSI1_SK, pk);
+                .set(TableLayout.GSI1_SK, pk)
+                .cause(ChangeCause.OPERATION);
         if (tckn != null) {
             change.mustMatch("tcknHash", PayguruKeys.tcknHash(tckn, svc.privateKey()));
         }

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Identifiers;
@@ -123,6 +124,7 @@ public class PhsQueries {
             StateChange change = StateChange.of(pk, TransactionItem.SORT).existingOnly()
                     .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))
                     .set("lastNotification", "query:" + REFUND_GET)
+                    .cause(ChangeCause.query())
                     .set("updatedAt", ledger.now().toString())
                     .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
             out.set("state", stateAnswer(pk, ledger.apply(change), PhsStatus.REFUND));

@@ -4,6 +4,7 @@ import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.UnknownStatuses;
 
@@ -44,7 +45,8 @@ public final class PhsTransactions {
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
-                .set(TableLayout.GSI1_SK, pk);
+                .set(TableLayout.GSI1_SK, pk)
+                .cause(source != null && source.startsWith("query:") ? ChangeCause.query() : ChangeCause.CALLBACK);
         if (serviceCode != null) {
             c.mustMatch("service", serviceCode);
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
@@ -61,7 +62,7 @@ public class Reconciler {
     }
 
     /** An open item that cannot be asked about: what it lacks (no personal data in the message). */
-    private static final class Unaskable extends Exception {
+    private static final class Unaskable extends RuntimeException {
 
         Unaskable(String message) {
             super(message, null, false, false);
@@ -100,7 +101,7 @@ public class Reconciler {
                 checked.merge(kind, 1, Integer::sum);
                 String pk = s(item, TableLayout.PK);
                 try {
-                    ask(kind, item);
+                    ChangeCause.reconciling(() -> ask(kind, item));
                     if (ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString())) {
                         LOG.infof("reconcile %s %s: still open after Payguru's answer", kind, pk);
                     } else {

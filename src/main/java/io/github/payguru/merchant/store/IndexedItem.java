@@ -14,6 +14,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 public abstract class IndexedItem extends Item {
 
     public Long version;
+    /** What caused the last change ({@code callback}, {@code api-query}, {@code reconciliation}, {@code operation}). */
+    public String cause;
     public String gsi1pk;
     public String gsi1sk;
     public String openpk;
@@ -23,6 +25,7 @@ public abstract class IndexedItem extends Item {
     static <T extends IndexedItem> StaticTableSchema.Builder<T> indexedSchema(Class<T> type, Supplier<T> newItem) {
         return Item.schema(type, newItem)
                 .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+                .addAttribute(String.class, a -> a.name(StateChange.CAUSE).getter(i -> i.cause).setter((i, v) -> i.cause = v))
                 .addAttribute(String.class, a -> a.name(TableLayout.GSI1_PK).getter(i -> i.gsi1pk)
                         .setter((i, v) -> i.gsi1pk = v).tags(secondaryPartitionKey(TableLayout.BY_ORDER)))
                 .addAttribute(String.class, a -> a.name(TableLayout.GSI1_SK).getter(i -> i.gsi1sk)

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  */
 public final class StateChange {
+
+    /** The stored attribute that says what caused the last change ({@link ChangeCause#label()}). */
+    public static final String CAUSE = "cause";
 
     final String pk;
     final String sk;
@@ -76,6 +80,11 @@ public final class StateChange {
             set.put(name, AttributeValue.fromM(m));
         }
         return this;
+    }
+
+    /** Records what caused this change (read by the change events). */
+    public StateChange cause(ChangeCause cause) {
+        return set(CAUSE, cause.label());
     }
 
     /** Set only when the item does not have it yet (creation time, first amount as sent). */

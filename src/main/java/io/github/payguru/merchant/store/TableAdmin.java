@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the table as {@code infra/template.yaml} declares it. Used by the local run and the
@@ -54,7 +55,9 @@ public final class TableAdmin {
                     .keySchema(hash(TableLayout.PK), range(TableLayout.SK))
                     .globalSecondaryIndexes(
                             index(TableLayout.BY_ORDER, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
-                            index(TableLayout.OPEN_ITEMS, TableLayout.OPEN_PK, TableLayout.OPEN_SK)));
+                            index(TableLayout.OPEN_ITEMS, TableLayout.OPEN_PK, TableLayout.OPEN_SK))
+                    // the change events are published from the stream (events/, README "Change events")
+                    .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
             dynamo.updateTimeToLive(b -> b.tableName(tableName)
                     .timeToLiveSpecification(t -> t.enabled(true).attributeName(TableLayout.EXPIRES_AT)));
             LOG.infof("created DynamoDB table %s", tableName);

@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.store;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
+
 /**
  * How an undocumented status is kept — the same for PHS transactions, MP transactions and MP subscription cycles,
  * from callbacks and from Payguru's API alike: never as the item's {@code status} (so it can never block a
@@ -31,7 +33,8 @@ public final class UnknownStatuses {
                 .onlyIfStored("statusKnown", false)
                 .mustMatchStored("status", status)
                 .set("statusKnown", true)
-                .set("updatedAt", now);
+                .set("updatedAt", now)
+                .cause(ChangeCause.query());
         if (settled) {
             c.remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
         }

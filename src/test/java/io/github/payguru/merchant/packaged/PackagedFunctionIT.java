@@ -246,4 +246,31 @@ class PackagedFunctionIT {
             assertEquals(calls, payguruRequests.size(), "a refused input calls nobody");
         }
     }
+
+    /** The stream publisher as shipped: plain-map event in, PutEvents through the SDK's own endpoint setting, failures out. */
+    @Test
+    void eventPublisherPutsTheStreamsChangesOnTheBus() throws Exception {
+        String bus = "packaged-payguru-events";
+        try (var events = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder()
+                .endpointOverride(java.net.URI.create(dynamoEndpoint))
+                .region(software.amazon.awssdk.regions.Region.EU_CENTRAL_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            try {
+                events.createEventBus(b -> b.name(bus));
+            } catch (software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException exists) {
+                // an earlier run of this JVM's emulator
+            }
+        }
+        Map<String, String> env = new java.util.HashMap<>(templateEnvironment());
+        env.put("PAYGURU_EVENTS_BUS_NAME", bus);
+        // what differs from AWS: EventBridge is the local emulator (the SDK's service-specific endpoint variable)
+        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", dynamoEndpoint);
+        try (PackagedFunction function = PackagedFunction.start("event-publisher", env)) {
+            JsonNode ok = answer(function, "event-publisher", "batch-mixed-publishes-three");
+            assertEquals("{\"batchItemFailures\":[]}", ok.toString(), function::output);
+            assertTrue(function.output().contains("Payguru Order Created"), function::output);
+        }
+    }
 }

@@ -145,6 +145,8 @@ class ReconcileTest {
         assertEquals(1, r.settled().get("MP"));
         TransactionItem confirmed = ledger.transaction(TableLayout.mpTransaction(paid.id)).orElseThrow();
         assertEquals(Boolean.TRUE, confirmed.confirmed);
+        assertEquals("reconciliation", confirmed.cause, "the change event says what confirmed it");
+        assertEquals("callback", before.cause);
         assertNull(confirmed.openpk);
         TransactionItem still = ledger.transaction(TableLayout.mpTransaction(waiting.id)).orElseThrow();
         assertEquals("1", still.status);

@@ -1,0 +1,69 @@
+package io.github.payguru.merchant.events;
+
+import java.util.Map;
+
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.StatusMachine;
+import io.github.payguru.merchant.mp.MpStatus;
+import io.github.payguru.merchant.mp.MpSubscriptionStatus;
+import io.github.payguru.merchant.phs.PhsStatus;
+
+/**
+ * Our names of Payguru's status codes, as the change events carry them beside the code
+ * (src/site/markdown/payguru-api.md §1.1, §1.2 and the PHS status table). A code this version does not know
+ * has no name ({@code null}); it is never an item's {@code status} anyway (README "Undocumented statuses").
+ */
+final class StatusNames {
+
+    private static final Map<String, String> MP = Map.ofEntries(
+            Map.entry(MpStatus.WAITING, "waiting"),
+            Map.entry(MpStatus.PAID, "paid"),
+            Map.entry(MpStatus.CHARGING_ERROR, "charging-error"),
+            Map.entry(MpStatus.EXPIRED, "expired"),
+            Map.entry(MpStatus.REFUNDED, "refunded"),
+            Map.entry(MpStatus.REFUND_IN_PROGRESS, "refund-in-progress"),
+            Map.entry(MpStatus.CANCELLED_OTHER_PENDING, "cancelled-other-pending"),
+            Map.entry(MpStatus.CANCELLED_NOT_CONFIRMED, "cancelled-not-confirmed"),
+            Map.entry(MpStatus.CANCELLED_OTHER_PENDING_RENEWAL, "cancelled-other-pending-renewal"),
+            Map.entry(MpStatus.PRICE_MISMATCH, "price-mismatch"),
+            Map.entry(MpStatus.INVALID_PHONE, "invalid-phone"));
+
+    private static final Map<String, String> PHS = Map.of(
+            PhsStatus.PROCESSING, "processing",
+            PhsStatus.NOT_NOTIFIED, "not-notified",
+            PhsStatus.SUCCESS, "success",
+            PhsStatus.WAITING_APPROVAL, "waiting-approval",
+            PhsStatus.REFUND, "refund",
+            PhsStatus.PARTIAL, "partial");
+
+    private StatusNames() {
+    }
+
+    static String name(StateImage.Kind kind, String line, String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (kind) {
+            case ORDER -> StatusMachine.CREATED.equals(code) ? "created" : null;
+            case SUBSCRIPTION -> MpSubscriptionStatus.known(code) ? code : null;
+            case TRANSACTION -> (Line.PHS.name().equals(line) ? PHS : MP).get(code);
+        };
+    }
+
+    /** The money has arrived: MP 3 (paid), PHS 3 (success). */
+    static boolean paid(StateImage s) {
+        return s != null && s.kind() == StateImage.Kind.TRANSACTION
+                && (Line.PHS.name().equals(s.line()) ? PhsStatus.paid(s.status()) : MpStatus.paid(s.status()));
+    }
+
+    /** Paid back: MP 6 (refunded), PHS 6 (refund). */
+    static boolean refunded(StateImage s) {
+        return s != null && s.kind() == StateImage.Kind.TRANSACTION
+                && (Line.PHS.name().equals(s.line()) ? PhsStatus.REFUND : MpStatus.REFUNDED).equals(s.status());
+    }
+
+    /** Paid and not waiting for confirmation (MP confirm-before-trust): the goods may be delivered. */
+    static boolean fulfillable(StateImage s) {
+        return paid(s) && !Boolean.FALSE.equals(s.confirmed());
+    }
+}
