@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
@@ -35,10 +36,12 @@ import io.github.payguru.merchant.store.UnknownStatuses;
 public class MpSubscriptions {
 
     private final Ledger ledger;
+    private final LedgerReader reader;
 
     @Inject
-    public MpSubscriptions(Ledger ledger) {
+    public MpSubscriptions(Ledger ledger, LedgerReader reader) {
         this.ledger = ledger;
+        this.reader = reader;
     }
 
     /**
@@ -63,12 +66,12 @@ public class MpSubscriptions {
     }
 
     public Optional<SubscriptionItem> find(String subsId) {
-        return ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(subsId), SubscriptionItem.SORT);
+        return reader.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(subsId), SubscriptionItem.SORT);
     }
 
     /** Every cycle recorded for a merchant order, oldest subsId first. */
     public List<SubscriptionItem> cycles(String order) {
-        return ledger.byOrder(SubscriptionItem.SCHEMA, order, "SUB#MP#").stream()
+        return reader.byOrder(SubscriptionItem.SCHEMA, order, "SUB#MP#").stream()
                 .sorted(Comparator.comparing((SubscriptionItem s) -> new java.math.BigInteger(s.subsId))).toList();
     }
 
@@ -78,7 +81,7 @@ public class MpSubscriptions {
         if (s.isEmpty() || s.get().orderRef == null) {
             return List.of();
         }
-        return ledger.byOrder(TransactionItem.SCHEMA, s.get().orderRef, "TX#MP#").stream()
+        return reader.byOrder(TransactionItem.SCHEMA, s.get().orderRef, "TX#MP#").stream()
                 .filter(t -> subsId.equals(t.subsId)).toList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
@@ -50,11 +51,13 @@ public class MpTransactions {
     }
 
     private final Ledger ledger;
+    private final LedgerReader reader;
     private final MpConfig config;
 
     @Inject
-    public MpTransactions(Ledger ledger, MpConfig config) {
+    public MpTransactions(Ledger ledger, LedgerReader reader, MpConfig config) {
         this.ledger = ledger;
+        this.reader = reader;
         this.config = config;
     }
 
@@ -124,7 +127,7 @@ public class MpTransactions {
     }
 
     public java.util.Optional<TransactionItem> find(String txId) {
-        return ledger.transaction(TableLayout.mpTransaction(txId));
+        return reader.transaction(TableLayout.mpTransaction(txId));
     }
 
     StateChange change(MpTransactionFact f, NotificationLogItem logEntry) {

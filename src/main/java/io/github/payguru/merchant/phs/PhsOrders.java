@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
@@ -30,11 +31,13 @@ public class PhsOrders {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final LedgerReader reader;
 
     @Inject
-    public PhsOrders(ServiceDirectory services, Ledger ledger) {
+    public PhsOrders(ServiceDirectory services, Ledger ledger, LedgerReader reader) {
         this.services = services;
         this.ledger = ledger;
+        this.reader = reader;
     }
 
     /**
@@ -75,6 +78,6 @@ public class PhsOrders {
         if (result.outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "order " + order + " is already registered with another TCKN or amount");
         }
-        return ledger.order(pk).orElseThrow();
+        return reader.order(pk).orElseThrow();
     }
 }

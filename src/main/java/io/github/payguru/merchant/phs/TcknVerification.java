@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.OrderItem;
@@ -45,12 +46,14 @@ public class TcknVerification {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final LedgerReader reader;
     private final Privacy privacy;
 
     @Inject
-    public TcknVerification(ServiceDirectory services, Ledger ledger, Privacy privacy) {
+    public TcknVerification(ServiceDirectory services, Ledger ledger, LedgerReader reader, Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
+        this.reader = reader;
         this.privacy = privacy;
     }
 
@@ -82,7 +85,7 @@ public class TcknVerification {
         }
         privacy.refuseSecrets(req.params(), null);
         String pk = TableLayout.phsOrder(signer.get().payguruId(), order);
-        Optional<OrderItem> stored = ledger.order(pk);
+        Optional<OrderItem> stored = reader.order(pk);
         if (stored.isEmpty() || stored.get().tcknHash == null) {
             LOG.infof("tckn-verify %s: unknown order %s", type, order);
             return refused(200);

@@ -23,6 +23,7 @@ import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.ConfigVariants;
@@ -47,12 +48,15 @@ class MpDeploymentSettingsTest {
     Ledger ledger;
 
     @Inject
+    LedgerReader reader;
+
+    @Inject
     Privacy privacy;
 
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
         return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger, privacy),
-                new MpTransactions(ledger, cfg), cfg, privacy);
+                new MpTransactions(ledger, reader, cfg), cfg, privacy);
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
@@ -60,7 +64,7 @@ class MpDeploymentSettingsTest {
     }
 
     TransactionItem stored(String txId) {
-        return ledger.transaction(TableLayout.mpTransaction(txId)).orElse(null);
+        return reader.transaction(TableLayout.mpTransaction(txId)).orElse(null);
     }
 
     @Test

@@ -29,13 +29,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.DynamoCalls;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
@@ -50,7 +50,7 @@ class PhsNotifyTest {
     PhsNotifyHandler handler;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, null);

@@ -16,11 +16,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.phs.PhsOrders;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.github.payguru.merchant.lambda.TcknVerifyHandler;
@@ -39,7 +39,7 @@ class TcknVerifyTest {
     PhsOrders orders;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     APIGatewayV2HTTPResponse verify(Map<String, String> params) {
         return handler.handleRequest(Events.get(PATH, params), null);

@@ -35,13 +35,13 @@ import io.github.payguru.merchant.dev.simulator.Delivery;
 import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -66,7 +66,7 @@ class MpPaymentE2ETest {
     PayguruSimulator sim;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpTransactions transactions;

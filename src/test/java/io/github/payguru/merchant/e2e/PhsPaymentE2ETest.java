@@ -24,11 +24,11 @@ import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -46,7 +46,7 @@ class PhsPaymentE2ETest {
     PayguruSimulator sim;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     PhsOrders orders;

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.payguru.RateLimiter;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class MpOperationsTest {
     RateLimiter limiter;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpTransactions transactions;

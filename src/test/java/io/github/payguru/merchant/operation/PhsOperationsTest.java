@@ -22,9 +22,9 @@ import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.phs.api.PhsTokens;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,7 +39,7 @@ class PhsOperationsTest {
     PhsTokens tokens;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @BeforeEach
     void fresh() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
@@ -26,7 +27,6 @@ import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -61,7 +61,7 @@ class ReconcileTest {
     Reconciler reconciler;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     PayguruSimulator sim;

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.phs.PhsOrders;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,7 +33,7 @@ class PhsSimulatorTest extends SimulatorTestBase {
     static final String TCKN = "10000000146";
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     PhsOrders orders;
