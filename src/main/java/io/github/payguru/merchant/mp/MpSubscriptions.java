@@ -50,7 +50,7 @@ public class MpSubscriptions {
      * conflict (the subsId is stored with another service or order).
      */
     public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
-        StateChange c = change(f, logEntry);
+        StateChange c = change(f, logEntry == null ? null : logEntry.sk);
         if (logEntry != null) {
             return ledger.record(logEntry, c);
         }
@@ -85,7 +85,11 @@ public class MpSubscriptions {
                 .filter(t -> subsId.equals(t.subsId)).toList();
     }
 
-    StateChange change(MpSubscriptionFact f, NotificationLogItem logEntry) {
+    /**
+     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * written with it (null for a fact from Payguru's API).
+     */
+    StateChange change(MpSubscriptionFact f, String lastNotification) {
         String pk = TableLayout.mpSubscription(f.subsId());
         String now = ledger.now().toString();
         StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service());
@@ -116,7 +120,7 @@ public class MpSubscriptions {
                 .set("billingType", f.billingType())
                 .set("msisdn", f.msisdn())
                 .set("attributes", f.passThrough())
-                .set("lastNotification", logEntry == null ? null : logEntry.sk)
+                .set("lastNotification", lastNotification)
                 .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION) : null)
                 .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
     }

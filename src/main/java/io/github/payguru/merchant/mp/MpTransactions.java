@@ -67,7 +67,7 @@ public class MpTransactions {
      * A paid fact from Payguru's API that finds the transaction already paid confirms it.
      */
     public Result apply(MpTransactionFact fact, NotificationLogItem logEntry) {
-        StateChange change = change(fact, logEntry);
+        StateChange change = change(fact, logEntry == null ? null : logEntry.sk);
         WriteResult w = logEntry == null ? ledger.apply(change) : ledger.record(logEntry, change);
         if (w.outcome() == WriteResult.Outcome.STALE && fact.source() == MpTransactionFact.Source.PAYGURU_API
                 && MpStatus.INSTANCE.known(fact.status()) && fact.status().equals(w.currentString("status"))) {
@@ -130,7 +130,11 @@ public class MpTransactions {
         return reader.transaction(TableLayout.mpTransaction(txId));
     }
 
-    StateChange change(MpTransactionFact f, NotificationLogItem logEntry) {
+    /**
+     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * written with it (null for a fact from Payguru's API).
+     */
+    StateChange change(MpTransactionFact f, String lastNotification) {
         String pk = TableLayout.mpTransaction(f.txId());
         String now = ledger.now().toString();
         boolean known = MpStatus.INSTANCE.known(f.status());
@@ -179,7 +183,7 @@ public class MpTransactions {
         describe(c, known, "errorDesc", f.errorDesc());
         describe(c, known, "msisdn", f.msisdn());
         if (known) {
-            c.set("attributes", f.passThrough()).set("lastNotification", logEntry == null ? null : logEntry.sk);
+            c.set("attributes", f.passThrough()).set("lastNotification", lastNotification);
         }
         return c;
     }

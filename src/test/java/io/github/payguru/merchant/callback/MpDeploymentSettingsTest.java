@@ -24,6 +24,7 @@ import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
+import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.ConfigVariants;
@@ -51,12 +52,15 @@ class MpDeploymentSettingsTest {
     LedgerReader reader;
 
     @Inject
+    NotificationRecorder recorder;
+
+    @Inject
     Privacy privacy;
 
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
-        return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger, privacy),
-                new MpTransactions(ledger, reader, cfg), cfg, privacy);
+        return new MpBillingNotifications(services, recorder, new MpGuard(cfg, recorder, privacy),
+                new MpTransactions(ledger, reader, cfg), cfg);
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
@@ -105,7 +109,7 @@ class MpDeploymentSettingsTest {
     @Test
     void aBadCidrIsADeploymentErrorNamedAtStart() {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.of(List.of("10.0.0.0/40"))));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, ledger, privacy));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, recorder, privacy));
         assertEquals("payguru.mp.allowed-cidrs: prefix out of range: 10.0.0.0/40", e.getMessage());
     }
 }
