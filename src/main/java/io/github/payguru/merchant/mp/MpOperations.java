@@ -33,6 +33,7 @@ import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.OperationInput;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.mp.api.CheckoutApi;
 import io.github.payguru.merchant.mp.api.MpApi;
@@ -145,8 +146,8 @@ public class MpOperations {
         if (trialDays != null) {
             form.add("trialPeriodDay", trialDays);
         }
-        form.add("key", PayguruKeys.mpCheckoutKey(merchantId, svc.payguruId(), reference, item, price.wire(), successUrl,
-                failureUrl, svc.privateKey()));
+        form.add("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
+                item, price.wire(), successUrl, failureUrl)));
         PayguruOutcome outcome = calls.call(PAYMENT_PAGE, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
                 () -> clients.client(CheckoutApi.class, api.checkoutBaseUrl()).token(form));
         Answers.require(PAYMENT_PAGE, outcome);

@@ -16,6 +16,7 @@ import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
@@ -74,8 +75,8 @@ public class PhsNotifications {
         String merchantId = services.merchantId();
         String merchantKey = services.merchantPrivateKey();
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
-                s -> PayguruKeys.phsNotifyKey(s.payguruId(), merchantId, txid, code, order, amount.wire(), merchantKey,
-                        s.privateKey()),
+                s -> PayguruKeys.md5(new PhsNotifyKeyInput(merchantId, merchantKey, s.payguruId(), s.privateKey(), txid,
+                        code, order, amount.wire())),
                 key);
         if (signer.isEmpty()) {
             LOG.warnf("phs-notify refused: wrong key txid=%s order=%s status=%s from %s", txid, order, status,

@@ -15,6 +15,7 @@ import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknHashInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.Validation;
@@ -72,7 +73,7 @@ public class PhsOrders {
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
                 .set(TableLayout.GSI1_SK, pk);
         if (tckn != null) {
-            change.mustMatch("tcknHash", PayguruKeys.tcknHash(tckn, svc.privateKey()));
+            change.mustMatch("tcknHash", PayguruKeys.md5(new TcknHashInput(tckn, svc.privateKey())));
         }
         WriteResult result = ledger.apply(change);
         if (result.outcome() == WriteResult.Outcome.CONFLICT) {

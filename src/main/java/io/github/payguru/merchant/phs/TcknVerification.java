@@ -15,6 +15,7 @@ import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
@@ -73,7 +74,9 @@ public class TcknVerification {
         String merchantId = services.merchantId();
         String merchantKey = services.merchantPrivateKey();
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
-                s -> PayguruKeys.tcknVerifyKey(s.payguruId(), merchantId, order, merchantKey, s.privateKey()), key);
+                s -> PayguruKeys.md5(new TcknVerifyKeyInput(merchantId, merchantKey, s.payguruId(), s.privateKey(),
+                        order)),
+                key);
         if (signer.isEmpty()) {
             LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
             return recorder.reject(KIND, req.params(), req.sourceIp(), "wrong key", refused(403));

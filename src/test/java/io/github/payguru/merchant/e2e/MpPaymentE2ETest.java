@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
@@ -441,7 +442,8 @@ class MpPaymentE2ETest {
         p.put("price", price);
         p.put("successUrl", OK_URL);
         p.put("failureUrl", FAIL_URL);
-        p.put("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, service, ref, "Gold pack", price, OK_URL, FAIL_URL, key));
+        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
+                OK_URL, FAIL_URL)));
         return p;
     }
 

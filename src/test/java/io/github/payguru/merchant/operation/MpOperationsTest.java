@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.mp.MpTransactions;
@@ -80,8 +81,8 @@ class MpOperationsTest {
         assertTrue(a.body().get("redirectUrl").asText().contains("/_simulator/cp/pay/"), a.body().toString());
         Map<String, String> sent = payguru.requests("cp.token").get(0).params();
         assertEquals("12.50", sent.get("price"));
-        assertEquals(PayguruKeys.md5Hex("1000", GAME, ref, "Gold membership", "12.50", "https://shop.example/ok",
-                "https://shop.example/fail", "local-mp-game-key"), sent.get("key"));
+        assertEquals(PayguruKeys.md5(new MpCheckoutKeyInput("1000", GAME, "local-mp-game-key", ref, "Gold membership",
+                "12.50", "https://shop.example/ok", "https://shop.example/fail")), sent.get("key"));
         var order = ledger.order(TableLayout.mpOrder(GAME, ref)).orElseThrow();
         assertEquals("created", order.status);
         assertEquals("12.5", order.amount);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
@@ -101,8 +102,8 @@ class ReconcileTest {
         p.put("amount", t.amount);
         p.put("transaction_date", "2026-11-22 10:00:00");
         p.put("bank", "isbank");
-        p.put("key", PayguruKeys.phsNotifyKey("SHOP", Events.MERCHANT_ID, t.id, t.code, t.order, t.amount,
-                Events.MERCHANT_KEY, Events.SHOP_KEY));
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(Events.MERCHANT_ID, Events.MERCHANT_KEY, "SHOP",
+                Events.SHOP_KEY, t.id, t.code, t.order, t.amount)));
         assertEquals("OK", phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null).getBody());
         assertEquals("OPEN#PHS", ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
 

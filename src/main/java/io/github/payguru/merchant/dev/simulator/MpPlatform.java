@@ -31,6 +31,7 @@ import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
@@ -325,8 +326,8 @@ final class MpPlatform {
         } catch (IllegalArgumentException e) {
             throw new SimulatorError(400, MP_BAD_REQUEST, "malformed field: price");
         }
-        String expected = PayguruKeys.md5Hex(merchantId, serviceId, p.get("referenceCode"), p.get("item"),
-                p.get("price"), p.get("successUrl"), p.get("failureUrl"), svc.privateKey());
+        String expected = PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, serviceId, svc.privateKey(),
+                p.get("referenceCode"), p.get("item"), p.get("price"), p.get("successUrl"), p.get("failureUrl")));
         if (!PayguruKeys.matches(expected, p.get("key"))) {
             throw new SimulatorError(400, MP_INVALID_KEY, "invalid key");
         }

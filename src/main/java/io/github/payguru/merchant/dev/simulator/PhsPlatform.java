@@ -29,6 +29,10 @@ import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
+import io.github.payguru.merchant.kernel.TcknHashInput;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
@@ -160,7 +164,7 @@ final class PhsPlatform {
             throw new SimulatorError(200, "ERR_004", null);
         }
         String merchantKey = settings.phsTokenKey.or(() -> settings.merchantPrivateKey).orElse("");
-        String expected = PayguruKeys.md5Hex(config.merchantId(), settings.phsServerIp, merchantKey);
+        String expected = PayguruKeys.md5(new PhsTokenKeyInput(config.merchantId(), merchantKey, settings.phsServerIp));
         if (merchantKey.isEmpty() || !PayguruKeys.matches(expected, key)) {
             throw new SimulatorError(200, "ERR_001", null);
         }
@@ -383,7 +387,7 @@ final class PhsPlatform {
                 boolean status = n.path("status").asBoolean(false);
                 String hash = n.path("tckn").isTextual() ? n.path("tckn").asText() : null;
                 ok = status && hash != null && (senderTckn == null
-                        || PayguruKeys.matches(PayguruKeys.tcknHash(senderTckn, svc.privateKey()), hash));
+                        || PayguruKeys.matches(PayguruKeys.md5(new TcknHashInput(senderTckn, svc.privateKey())), hash));
             } catch (Exception e) {
                 ok = false;
             }
@@ -426,8 +430,8 @@ final class PhsPlatform {
         p.put("amount", tx.amount);
         p.put("transaction_date", SimDates.text(tx.transactionDate));
         p.put("bank", tx.bank.code());
-        p.put("key", PayguruKeys.phsNotifyKey(svc.payguruId(), config.merchantId(), tx.id, tx.code, tx.order, tx.amount,
-                merchantKey, svc.privateKey()));
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(config.merchantId(), merchantKey, svc.payguruId(),
+                svc.privateKey(), tx.id, tx.code, tx.order, tx.amount)));
         return p;
     }
 
@@ -441,8 +445,8 @@ final class PhsPlatform {
         p.put("transaction_date", SimDates.text(tx.transactionDate));
         p.put("bank", tx.bank.code());
         p.put("bank_no", Integer.toString(tx.bank.id()));
-        p.put("key", PayguruKeys.tcknVerifyKey(svc.payguruId(), config.merchantId(), tx.order, merchantKey,
-                svc.privateKey()));
+        p.put("key", PayguruKeys.md5(new TcknVerifyKeyInput(config.merchantId(), merchantKey, svc.payguruId(),
+                svc.privateKey(), tx.order)));
         p.put("notification_type", type);
         return p;
     }
