@@ -45,9 +45,10 @@ public class MpSubscriptions {
     }
 
     /**
-     * Applies a fact atomically; with {@code logEntry} (callbacks) it is logged in the same transaction
-     * and duplicates are recognised. Outcomes: applied, duplicate, stale (a newer txId is stored),
-     * conflict (the subsId is stored with another service or order).
+     * Applies a fact atomically; with {@code logEntry} it is logged in the same transaction and duplicates are
+     * recognised (the subscription callback writes {@link #change} through {@code NotificationRecorder} instead).
+     * Outcomes: applied, duplicate, stale (a newer txId is stored), conflict (the subsId is stored with another
+     * service or order).
      */
     public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
         StateChange c = change(f, logEntry == null ? null : logEntry.sk);

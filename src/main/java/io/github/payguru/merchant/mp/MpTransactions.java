@@ -62,8 +62,9 @@ public class MpTransactions {
     }
 
     /**
-     * Applies a fact atomically. With {@code logEntry} (callbacks) the fact is logged in the same
-     * transaction and a duplicate is recognised; without it (API facts) it is a plain conditional update.
+     * Applies a fact atomically. With {@code logEntry} the fact is logged in the same transaction and a duplicate
+     * is recognised; without it (API facts: operations, reconciliation) it is a plain conditional update. The
+     * billing callback writes {@link #change} through {@code NotificationRecorder} instead, with its own log entry.
      * A paid fact from Payguru's API that finds the transaction already paid confirms it.
      */
     public Result apply(MpTransactionFact fact, NotificationLogItem logEntry) {
