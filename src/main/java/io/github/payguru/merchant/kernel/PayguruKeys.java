@@ -3,46 +3,28 @@ package io.github.payguru.merchant.kernel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Payguru's key formulas (md5 over a plain concatenation, lowercase hex) and their
- * constant-time check. Building the signed string is kept apart from hashing it, so
- * tests can show exactly which wire strings go in.
+ * Payguru's key formulas (md5 over a plain concatenation, lowercase hex) and their constant-time check.
+ * Each formula takes its own typed input ({@link KeyInput}: {@link PhsNotifyKeyInput}, {@link TcknVerifyKeyInput},
+ * {@link TcknHashInput}, {@link PhsTokenKeyInput}, {@link MpCheckoutKeyInput}, {@link MpSecureKeyInput}): a call
+ * site names the documented parts instead of lining up eight strings in the hashing order, and that order is
+ * written once, in the input. The exact strings are hashed, as UTF-8, never re-formatted.
  */
 public final class PayguruKeys {
 
     private PayguruKeys() {
     }
 
-    /** PHS notify: md5(serviceCode + merchantId + txid + code + order + amount + merchantKey + serviceKey). */
-    public static String phsNotifyKey(String serviceCode, String merchantId, String txid, String code, String order,
-            String amountAsSent, String merchantKey, String serviceKey) {
-        return md5Hex(serviceCode, merchantId, txid, code, order, amountAsSent, merchantKey, serviceKey);
-    }
-
-    /** PHS TCKN verify: md5(serviceCode + merchantId + order + merchantKey + serviceKey). */
-    public static String tcknVerifyKey(String serviceCode, String merchantId, String order, String merchantKey,
-            String serviceKey) {
-        return md5Hex(serviceCode, merchantId, order, merchantKey, serviceKey);
-    }
-
-    /** The value the TCKN verify answer carries: md5(TCKN + serviceKey). The raw TCKN is never stored. */
-    public static String tcknHash(String tckn, String serviceKey) {
-        return md5Hex(tckn, serviceKey);
-    }
-
-    /**
-     * MP payment page ({@code POST cp.payguru.com/token}):
-     * md5(merchantId + serviceId + referenceCode + item + price + successUrl + failureUrl + secretKey).
-     */
-    public static String mpCheckoutKey(String merchantId, String serviceId, String referenceCode, String item,
-            String price, String successUrl, String failureUrl, String secretKey) {
-        return md5Hex(merchantId, serviceId, referenceCode, item, price, successUrl, failureUrl, secretKey);
+    /** The key of a formula's input: md5 of the UTF-8 concatenation of its parts, lowercase hex. */
+    public static String md5(KeyInput input) {
+        return md5Hex(input.parts());
     }
 
     /** md5 of the UTF-8 concatenation of the parts, lowercase hex. */
-    public static String md5Hex(String... parts) {
+    static String md5Hex(List<String> parts) {
         StringBuilder joined = new StringBuilder();
         for (String p : parts) {
             joined.append(p);

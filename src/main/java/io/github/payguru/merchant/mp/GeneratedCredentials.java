@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.CredentialItem;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
@@ -39,11 +40,13 @@ public class GeneratedCredentials implements MpCredentialProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Ledger ledger;
+    private final LedgerReader reader;
     private final MpConfig config;
 
     @Inject
-    public GeneratedCredentials(Ledger ledger, MpConfig config) {
+    public GeneratedCredentials(Ledger ledger, LedgerReader reader, MpConfig config) {
         this.ledger = ledger;
+        this.reader = reader;
         this.config = config;
     }
 
@@ -57,7 +60,7 @@ public class GeneratedCredentials implements MpCredentialProvider {
             throw new IllegalStateException("payguru.mp.credentials.provider must be generated or none");
         }
         String pk = TableLayout.mpSubscription(subsId);
-        Optional<CredentialItem> existing = ledger.item(CredentialItem.SCHEMA, pk, CredentialItem.SORT);
+        Optional<CredentialItem> existing = reader.item(CredentialItem.SCHEMA, pk, CredentialItem.SORT);
         String login = existing.map(c -> c.login).orElse(config.credentials().loginPrefix() + subsId);
         long next = existing.map(c -> c.issued == null ? 0L : c.issued.longValue()).orElse(0L) + 1;
         String password = password(config.credentials().passwordLength());
@@ -82,7 +85,7 @@ public class GeneratedCredentials implements MpCredentialProvider {
 
     /** Whether {@code password} is the last one issued for the subscription's {@code login}. */
     public boolean verify(String subsId, String login, String password) {
-        Optional<CredentialItem> c = ledger.item(CredentialItem.SCHEMA, TableLayout.mpSubscription(subsId),
+        Optional<CredentialItem> c = reader.item(CredentialItem.SCHEMA, TableLayout.mpSubscription(subsId),
                 CredentialItem.SORT);
         if (c.isEmpty() || c.get().passwordHash == null || login == null || password == null) {
             return false;

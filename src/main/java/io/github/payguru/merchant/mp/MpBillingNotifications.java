@@ -1,28 +1,22 @@
 package io.github.payguru.merchant.mp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.github.payguru.merchant.kernel.HttpRequest;
-import io.github.payguru.merchant.store.Ledger;
-import io.github.payguru.merchant.store.NotificationLogItem;
-import io.github.payguru.merchant.store.NotificationRecorder;
-import io.github.payguru.merchant.store.TableLayout;
-import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.NotificationIds;
-import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.store.NotificationRecorder;
+import io.github.payguru.merchant.store.TableLayout;
 
 /**
  * MP billing (transaction) notification, {@code GET} with {@code msisdn, txId, status, operator, order,
@@ -44,24 +38,25 @@ public class MpBillingNotifications {
     static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
             "Conflict: this txId is already recorded with a different service, amount, order or subsId");
 
-    private static final Logger LOG = Logger.getLogger(MpBillingNotifications.class);
-
     private final ServiceDirectory services;
-    private final Ledger ledger;
+    private final NotificationRecorder recorder;
     private final MpGuard guard;
     private final MpTransactions transactions;
     private final MpConfig config;
-    private final Privacy privacy;
+    private final NotificationRecorder.Rules rules;
 
     @Inject
-    public MpBillingNotifications(ServiceDirectory services, Ledger ledger, MpGuard guard, MpTransactions transactions,
-            MpConfig config, Privacy privacy) {
+    public MpBillingNotifications(ServiceDirectory services, NotificationRecorder recorder, MpGuard guard,
+            MpTransactions transactions, MpConfig config) {
         this.services = services;
-        this.ledger = ledger;
+        this.recorder = recorder;
         this.guard = guard;
         this.transactions = transactions;
         this.config = config;
-        this.privacy = privacy;
+        CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
+        this.rules = new NotificationRecorder.Rules(KIND, new NotificationRecorder.Answers(ok, ok, CONFLICT),
+                "stored service/amount/order/subsId differ", List.of("service", "amount", "orderRef", "subsId"),
+                NotificationRecorder.STORED_STATUS_KEPT);
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -81,44 +76,12 @@ public class MpBillingNotifications {
                 p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
                 p.passThrough(DOCUMENTED), MpTransactionFact.Source.CALLBACK);
 
-        CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
-        NotificationLogItem entry = ledger.newLogEntry(TableLayout.mpTransaction(txId), NotificationIds.of(KIND, params),
-                KIND);
-        entry.params = privacy.params(params);
-        entry.sourceIp = req.sourceIp();
-        entry.outcome = WriteResult.Outcome.APPLIED.label();
-        NotificationRecorder.keep(ok, entry);
-        MpTransactions.Result result = transactions.apply(fact, entry);
-        String msisdn = Masking.msisdn(fact.msisdn());
-        switch (result.outcome()) {
-            case APPLIED -> {
-                if (!MpStatus.INSTANCE.known(status)) {
-                    LOG.warnf("%s txId=%s: undocumented status %s kept beside the state, flagged for reconciliation and"
-                            + " the operator (statusKnown=false)", KIND, txId, status);
-                }
-                LOG.infof("%s applied txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s%s", KIND, txId,
-                        status, fact.service(), fact.order(), fact.subsId(),
-                        fact.amount() == null ? null : fact.amount().wire(), msisdn,
-                        MpStatus.paid(status) && config.confirmBeforeTrust() ? " (unconfirmed until transaction detail)" : "");
-                return ok;
-            }
-            case DUPLICATE -> {
-                LOG.infof("%s duplicate txId=%s status=%s: first answer repeated", KIND, txId, status);
-                return NotificationRecorder.previous(result.write().previous(), ok);
-            }
-            case CONFLICT -> {
-                LOG.errorf("%s CONFLICT txId=%s: sent service=%s amount=%s order=%s subsId=%s, stored service=%s amount=%s order=%s subsId=%s",
-                        KIND, txId, fact.service(), fact.amount() == null ? null : fact.amount().wire(), fact.order(),
-                        fact.subsId(), result.write().currentString("service"), result.write().currentString("amount"),
-                        result.write().currentString("orderRef"), result.write().currentString("subsId"));
-                return NotificationRecorder.refused(ledger, CONFLICT, entry, result.outcome(), "stored service/amount/order/subsId differ");
-            }
-            default -> {
-                LOG.infof("%s stale txId=%s: status %s after %s changes nothing", KIND, txId, status,
-                        result.write().currentString("status"));
-                return NotificationRecorder.refused(ledger, ok, entry, result.outcome(),
-                        "stored status " + result.write().currentString("status") + " kept");
-            }
-        }
+        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.mpTransaction(txId),
+                params, req.sourceIp(), String.format("txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s",
+                        txId, status, fact.service(), fact.order(), fact.subsId(),
+                        amount == null ? null : amount.wire(), Masking.msisdn(fact.msisdn())),
+                MpStatus.INSTANCE.known(status),
+                MpStatus.paid(status) && config.confirmBeforeTrust() ? " (unconfirmed until transaction detail)" : "");
+        return recorder.record(rules, delivery, notification -> transactions.change(fact, notification));
     }
 }

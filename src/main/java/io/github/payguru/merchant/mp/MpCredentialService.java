@@ -16,6 +16,7 @@ import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.MpSecureKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 
@@ -53,7 +54,7 @@ public class MpCredentialService {
         String key = p.required("securekey");
         List<ServiceDirectory.NamedService> candidates = services.candidates(Line.MP, params.get(ServiceDirectory.SELECTOR));
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
-                s -> PayguruKeys.md5Hex(subsId, s.privateKey()), key);
+                s -> PayguruKeys.md5(new MpSecureKeyInput(subsId, s.privateKey())), key);
         if (signer.isEmpty()) {
             LOG.warnf("%s refused: wrong securekey subsId=%s trans_id=%s from %s", KIND, subsId, transId, req.sourceIp());
             return error(403, "INVALID SECUREKEY");

@@ -12,16 +12,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.kernel.HttpRequest;
-import io.github.payguru.merchant.store.Ledger;
-import io.github.payguru.merchant.store.NotificationLogItem;
-import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Cidr;
-import io.github.payguru.merchant.kernel.NotificationIds;
+import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.ParamNames;
 import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.store.NotificationRecorder;
 
 /**
  * Authenticity of MP callbacks, which Payguru does not sign (src/site/markdown/payguru-api.md §1.1): (a) a secret token
@@ -39,15 +36,15 @@ public class MpGuard {
     private static final Logger LOG = Logger.getLogger(MpGuard.class);
 
     private final MpConfig config;
-    private final Ledger ledger;
+    private final NotificationRecorder recorder;
     private final Privacy privacy;
     private final List<Cidr> allowed;
     private final byte[] tokenDigest;
 
     @Inject
-    public MpGuard(MpConfig config, Ledger ledger, Privacy privacy) {
+    public MpGuard(MpConfig config, NotificationRecorder recorder, Privacy privacy) {
         this.config = config;
-        this.ledger = ledger;
+        this.recorder = recorder;
         this.privacy = privacy;
         try {
             this.allowed = config.allowedCidrs().orElse(List.of()).stream()
@@ -78,12 +75,7 @@ public class MpGuard {
             privacy.refuseSecrets(params, null);
             return params;
         }
-        NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(kind, params), kind);
-        entry.params = privacy.params(params);
-        entry.sourceIp = req.sourceIp();
-        entry.detail = reason;
-        NotificationRecorder.keep(CallbackAnswer.text(403, FORBIDDEN), entry);
-        ledger.recordRejection(entry);
+        recorder.reject(kind, params, req.sourceIp(), reason, CallbackAnswer.text(403, FORBIDDEN));
         LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, req.sourceIp(),
                 privacy.value("txId", params.get("txId")));
         throw new BadRequestException(403, FORBIDDEN);

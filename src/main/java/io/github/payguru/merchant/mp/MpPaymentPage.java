@@ -17,6 +17,7 @@ import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.mp.api.CheckoutApi;
@@ -114,8 +115,8 @@ public class MpPaymentPage {
         if (trialDays != null) {
             form.add("trialPeriodDay", trialDays);
         }
-        form.add("key", PayguruKeys.mpCheckoutKey(merchantId, svc.payguruId(), reference, item, price.wire(), successUrl,
-                failureUrl, svc.privateKey()));
+        form.add("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
+                item, price.wire(), successUrl, failureUrl)));
         PayguruOutcome outcome = calls.call(PAYMENT_PAGE, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
                 () -> clients.client(CheckoutApi.class, api.checkoutBaseUrl()).token(form));
         Answers.require(PAYMENT_PAGE, outcome);

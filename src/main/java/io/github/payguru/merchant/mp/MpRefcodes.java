@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.RefcodeItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
@@ -44,15 +45,18 @@ public class MpRefcodes {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final LedgerReader reader;
     private final MpGuard guard;
     private final MpConfig config;
     private final Pattern format;
     private final Privacy privacy;
 
     @Inject
-    public MpRefcodes(ServiceDirectory services, Ledger ledger, MpGuard guard, MpConfig config, Privacy privacy) {
+    public MpRefcodes(ServiceDirectory services, Ledger ledger, LedgerReader reader, MpGuard guard, MpConfig config,
+            Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
+        this.reader = reader;
         this.guard = guard;
         this.config = config;
         this.format = Pattern.compile(config.refcode().codeFormat());
@@ -95,7 +99,7 @@ public class MpRefcodes {
         if (ledger.apply(c).outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "refcode " + code + " is already registered for another service or order");
         }
-        return ledger.item(RefcodeItem.SCHEMA, pk, RefcodeItem.SORT).orElseThrow();
+        return reader.item(RefcodeItem.SCHEMA, pk, RefcodeItem.SORT).orElseThrow();
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -120,7 +124,7 @@ public class MpRefcodes {
         if (!format.matcher(code).matches()) {
             return "MALFORMED";
         }
-        Optional<RefcodeItem> item = ledger.item(RefcodeItem.SCHEMA, TableLayout.mpRefcode(code), RefcodeItem.SORT);
+        Optional<RefcodeItem> item = reader.item(RefcodeItem.SCHEMA, TableLayout.mpRefcode(code), RefcodeItem.SORT);
         if (item.isEmpty() || !REGISTERED.equals(item.get().status)) {
             return "UNKNOWN";
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
@@ -36,19 +37,22 @@ import io.github.payguru.merchant.store.UnknownStatuses;
 public class MpSubscriptions {
 
     private final Ledger ledger;
+    private final LedgerReader reader;
 
     @Inject
-    public MpSubscriptions(Ledger ledger) {
+    public MpSubscriptions(Ledger ledger, LedgerReader reader) {
         this.ledger = ledger;
+        this.reader = reader;
     }
 
     /**
-     * Applies a fact atomically; with {@code logEntry} (callbacks) it is logged in the same transaction
-     * and duplicates are recognised. Outcomes: applied, duplicate, stale (a newer txId is stored),
-     * conflict (the subsId is stored with another service or order).
+     * Applies a fact atomically; with {@code logEntry} it is logged in the same transaction and duplicates are
+     * recognised (the subscription callback writes {@link #change} through {@code NotificationRecorder} instead).
+     * Outcomes: applied, duplicate, stale (a newer txId is stored), conflict (the subsId is stored with another
+     * service or order).
      */
     public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
-        StateChange c = change(f, logEntry);
+        StateChange c = change(f, logEntry == null ? null : logEntry.sk);
         if (logEntry != null) {
             return ledger.record(logEntry, c);
         }
@@ -64,12 +68,12 @@ public class MpSubscriptions {
     }
 
     public Optional<SubscriptionItem> find(String subsId) {
-        return ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(subsId), SubscriptionItem.SORT);
+        return reader.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(subsId), SubscriptionItem.SORT);
     }
 
     /** Every cycle recorded for a merchant order, oldest subsId first. */
     public List<SubscriptionItem> cycles(String order) {
-        return ledger.byOrder(SubscriptionItem.SCHEMA, order, "SUB#MP#").stream()
+        return reader.byOrder(SubscriptionItem.SCHEMA, order, "SUB#MP#").stream()
                 .sorted(Comparator.comparing((SubscriptionItem s) -> new java.math.BigInteger(s.subsId))).toList();
     }
 
@@ -79,15 +83,19 @@ public class MpSubscriptions {
         if (s.isEmpty() || s.get().orderRef == null) {
             return List.of();
         }
-        return ledger.byOrder(TransactionItem.SCHEMA, s.get().orderRef, "TX#MP#").stream()
+        return reader.byOrder(TransactionItem.SCHEMA, s.get().orderRef, "TX#MP#").stream()
                 .filter(t -> subsId.equals(t.subsId)).toList();
     }
 
-    StateChange change(MpSubscriptionFact f, NotificationLogItem logEntry) {
+    /**
+     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * written with it (null for a fact from Payguru's API).
+     */
+    StateChange change(MpSubscriptionFact f, String lastNotification) {
         String pk = TableLayout.mpSubscription(f.subsId());
         String now = ledger.now().toString();
         StateChange c = StateChange.of(pk, SubscriptionItem.SORT).mustMatch("service", f.service())
-                .cause(logEntry != null ? ChangeCause.CALLBACK : ChangeCause.query());
+                .cause(lastNotification != null ? ChangeCause.CALLBACK : ChangeCause.query());
         if (f.order() != null) {
             c.mustMatch("orderRef", f.order())
                     .set(TableLayout.GSI1_PK, TableLayout.orderRef(f.order()))
@@ -115,7 +123,7 @@ public class MpSubscriptions {
                 .set("billingType", f.billingType())
                 .set("msisdn", f.msisdn())
                 .set("attributes", f.passThrough())
-                .set("lastNotification", logEntry == null ? null : logEntry.sk)
+                .set("lastNotification", lastNotification)
                 .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION) : null)
                 .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
@@ -51,21 +52,24 @@ public class MpTransactions {
     }
 
     private final Ledger ledger;
+    private final LedgerReader reader;
     private final MpConfig config;
 
     @Inject
-    public MpTransactions(Ledger ledger, MpConfig config) {
+    public MpTransactions(Ledger ledger, LedgerReader reader, MpConfig config) {
         this.ledger = ledger;
+        this.reader = reader;
         this.config = config;
     }
 
     /**
-     * Applies a fact atomically. With {@code logEntry} (callbacks) the fact is logged in the same
-     * transaction and a duplicate is recognised; without it (API facts) it is a plain conditional update.
+     * Applies a fact atomically. With {@code logEntry} the fact is logged in the same transaction and a duplicate
+     * is recognised; without it (API facts: operations, reconciliation) it is a plain conditional update. The
+     * billing callback writes {@link #change} through {@code NotificationRecorder} instead, with its own log entry.
      * A paid fact from Payguru's API that finds the transaction already paid confirms it.
      */
     public Result apply(MpTransactionFact fact, NotificationLogItem logEntry) {
-        StateChange change = change(fact, logEntry);
+        StateChange change = change(fact, logEntry == null ? null : logEntry.sk);
         WriteResult w = logEntry == null ? ledger.apply(change) : ledger.record(logEntry, change);
         if (w.outcome() == WriteResult.Outcome.STALE && fact.source() == MpTransactionFact.Source.PAYGURU_API
                 && MpStatus.INSTANCE.known(fact.status()) && fact.status().equals(w.currentString("status"))) {
@@ -127,10 +131,14 @@ public class MpTransactions {
     }
 
     public java.util.Optional<TransactionItem> find(String txId) {
-        return ledger.transaction(TableLayout.mpTransaction(txId));
+        return reader.transaction(TableLayout.mpTransaction(txId));
     }
 
-    StateChange change(MpTransactionFact f, NotificationLogItem logEntry) {
+    /**
+     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * written with it (null for a fact from Payguru's API).
+     */
+    StateChange change(MpTransactionFact f, String lastNotification) {
         String pk = TableLayout.mpTransaction(f.txId());
         String now = ledger.now().toString();
         boolean known = MpStatus.INSTANCE.known(f.status());
@@ -180,7 +188,7 @@ public class MpTransactions {
         describe(c, known, "errorDesc", f.errorDesc());
         describe(c, known, "msisdn", f.msisdn());
         if (known) {
-            c.set("attributes", f.passThrough()).set("lastNotification", logEntry == null ? null : logEntry.sk);
+            c.set("attributes", f.passThrough()).set("lastNotification", lastNotification);
         }
         return c;
     }

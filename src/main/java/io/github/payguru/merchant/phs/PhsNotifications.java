@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.phs;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,23 +9,19 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.kernel.HttpRequest;
-import io.github.payguru.merchant.store.Ledger;
-import io.github.payguru.merchant.store.NotificationLogItem;
-import io.github.payguru.merchant.store.NotificationRecorder;
-import io.github.payguru.merchant.store.StateChange;
-import io.github.payguru.merchant.store.TableLayout;
-import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.NotificationIds;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.store.NotificationRecorder;
+import io.github.payguru.merchant.store.TableLayout;
 
 /**
  * PHS notify: Payguru reports an accepted bank-transfer payment (src/site/markdown/payguru-api.md §1.5).
@@ -44,17 +41,24 @@ public class PhsNotifications {
     static final CallbackAnswer CONFLICT = CallbackAnswer.text(409,
             "Conflict: this txid is already recorded with a different amount, order, code or service");
 
+    /** A repeat or a late older status changes nothing and is answered OK, so that Payguru stops resending. */
+    static final NotificationRecorder.Rules RULES = new NotificationRecorder.Rules(KIND,
+            new NotificationRecorder.Answers(OK, OK, CONFLICT), "stored amount/order/code/service differ",
+            List.of("orderRef", "amount", "payguruCode", "service"), NotificationRecorder.STORED_STATUS_KEPT);
+
     private static final Logger LOG = Logger.getLogger(PhsNotifications.class);
 
     private final ServiceDirectory services;
-    private final Ledger ledger;
+    private final NotificationRecorder recorder;
     private final Privacy privacy;
+    private final Clock clock;
 
     @Inject
-    public PhsNotifications(ServiceDirectory services, Ledger ledger, Privacy privacy) {
+    public PhsNotifications(ServiceDirectory services, NotificationRecorder recorder, Privacy privacy, Clock clock) {
         this.services = services;
-        this.ledger = ledger;
+        this.recorder = recorder;
         this.privacy = privacy;
+        this.clock = clock;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -71,57 +75,22 @@ public class PhsNotifications {
         String merchantId = services.merchantId();
         String merchantKey = services.merchantPrivateKey();
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
-                s -> PayguruKeys.phsNotifyKey(s.payguruId(), merchantId, txid, code, order, amount.wire(), merchantKey,
-                        s.privateKey()),
+                s -> PayguruKeys.md5(new PhsNotifyKeyInput(merchantId, merchantKey, s.payguruId(), s.privateKey(), txid,
+                        code, order, amount.wire())),
                 key);
-        String pk = TableLayout.phsTransaction(txid);
-        NotificationLogItem entry = ledger.newLogEntry(pk, NotificationIds.of(KIND, req.params()), KIND);
-        entry.params = privacy.params(req.params());
-        entry.sourceIp = req.sourceIp();
         if (signer.isEmpty()) {
-            entry.detail = "wrong key";
-            NotificationRecorder.keep(WRONG_DATA, entry);
-            ledger.recordRejection(entry);
             LOG.warnf("phs-notify refused: wrong key txid=%s order=%s status=%s from %s", txid, order, status,
                     req.sourceIp());
-            return WRONG_DATA;
+            return recorder.reject(KIND, req.params(), req.sourceIp(), "wrong key", WRONG_DATA);
         }
         privacy.refuseSecrets(req.params(), null);
 
-        boolean known = PhsStatus.INSTANCE.known(status);
-        String now = ledger.now().toString();
-        StateChange change = PhsTransactions.change(txid, status, amount, order, code, signer.get().payguruId(),
-                Masking.text(bank), Masking.text(date), entry.sk, now);
-        entry.outcome = WriteResult.Outcome.APPLIED.label();
-        NotificationRecorder.keep(OK, entry);
-        WriteResult result = ledger.record(entry, change);
-        switch (result.outcome()) {
-            case APPLIED -> {
-                if (!known) {
-                    LOG.warnf("phs-notify txid=%s order=%s: undocumented status %s kept beside the state, flagged for"
-                            + " reconciliation and the operator (statusKnown=false)", txid, order, status);
-                }
-                LOG.infof("phs-notify applied txid=%s order=%s status=%s amount=%s", txid, order, status,
-                        amount.wire());
-                return OK;
-            }
-            case DUPLICATE -> {
-                LOG.infof("phs-notify duplicate txid=%s status=%s: first answer repeated", txid, status);
-                return NotificationRecorder.previous(result.previous(), OK);
-            }
-            case CONFLICT -> {
-                LOG.errorf("phs-notify CONFLICT txid=%s: sent order=%s amount=%s code=%s service=%s, stored order=%s"
-                        + " amount=%s code=%s service=%s", txid, order, amount.wire(), code, signer.get().payguruId(),
-                        result.currentString("orderRef"), result.currentString("amount"),
-                        result.currentString("payguruCode"), result.currentString("service"));
-                return NotificationRecorder.refused(ledger, CONFLICT, entry, result.outcome(), "stored amount/order/code/service differ");
-            }
-            default -> {
-                LOG.infof("phs-notify stale txid=%s: status %s after %s changes nothing", txid, status,
-                        result.currentString("status"));
-                return NotificationRecorder.refused(ledger, OK, entry, result.outcome(),
-                        "stored status " + result.currentString("status") + " kept");
-            }
-        }
+        String service = signer.get().payguruId();
+        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.phsTransaction(txid),
+                req.params(), req.sourceIp(), String.format("txid=%s order=%s status=%s amount=%s code=%s service=%s",
+                        txid, order, status, amount.wire(), code, service),
+                PhsStatus.INSTANCE.known(status), "");
+        return recorder.record(RULES, delivery, notification -> PhsTransactions.change(txid, status, amount, order,
+                code, service, Masking.text(bank), Masking.text(date), notification, clock.instant().toString()));
     }
 }

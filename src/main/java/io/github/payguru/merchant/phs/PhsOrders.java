@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
@@ -15,6 +16,7 @@ import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknHashInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.Validation;
@@ -31,11 +33,13 @@ public class PhsOrders {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final LedgerReader reader;
 
     @Inject
-    public PhsOrders(ServiceDirectory services, Ledger ledger) {
+    public PhsOrders(ServiceDirectory services, Ledger ledger, LedgerReader reader) {
         this.services = services;
         this.ledger = ledger;
+        this.reader = reader;
     }
 
     /**
@@ -71,12 +75,12 @@ public class PhsOrders {
                 .set(TableLayout.GSI1_SK, pk)
                 .cause(ChangeCause.OPERATION);
         if (tckn != null) {
-            change.mustMatch("tcknHash", PayguruKeys.tcknHash(tckn, svc.privateKey()));
+            change.mustMatch("tcknHash", PayguruKeys.md5(new TcknHashInput(tckn, svc.privateKey())));
         }
         WriteResult result = ledger.apply(change);
         if (result.outcome() == WriteResult.Outcome.CONFLICT) {
             throw new BadRequestException(409, "order " + order + " is already registered with another TCKN or amount");
         }
-        return ledger.order(pk).orElseThrow();
+        return reader.order(pk).orElseThrow();
     }
 }

@@ -9,22 +9,22 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
-import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
-import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
-import io.github.payguru.merchant.kernel.Identifiers;
-import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.kernel.NotificationIds;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.kernel.Validation;
 
 /**
  * PHS TCKN verify (src/site/markdown/payguru-api.md §1.6): Payguru asks which national id the merchant holds for an
@@ -45,12 +45,17 @@ public class TcknVerification {
 
     private final ServiceDirectory services;
     private final Ledger ledger;
+    private final LedgerReader reader;
+    private final NotificationRecorder recorder;
     private final Privacy privacy;
 
     @Inject
-    public TcknVerification(ServiceDirectory services, Ledger ledger, Privacy privacy) {
+    public TcknVerification(ServiceDirectory services, Ledger ledger, LedgerReader reader, NotificationRecorder recorder,
+            Privacy privacy) {
         this.services = services;
         this.ledger = ledger;
+        this.reader = reader;
+        this.recorder = recorder;
         this.privacy = privacy;
     }
 
@@ -69,20 +74,16 @@ public class TcknVerification {
         String merchantId = services.merchantId();
         String merchantKey = services.merchantPrivateKey();
         Optional<ServiceDirectory.NamedService> signer = services.signer(candidates,
-                s -> PayguruKeys.tcknVerifyKey(s.payguruId(), merchantId, order, merchantKey, s.privateKey()), key);
+                s -> PayguruKeys.md5(new TcknVerifyKeyInput(merchantId, merchantKey, s.payguruId(), s.privateKey(),
+                        order)),
+                key);
         if (signer.isEmpty()) {
-            NotificationLogItem entry = ledger.newLogEntry("", NotificationIds.of(KIND, req.params()), KIND);
-            entry.params = privacy.params(req.params());
-            entry.sourceIp = req.sourceIp();
-            entry.detail = "wrong key";
-            NotificationRecorder.keep(refused(403), entry);
-            ledger.recordRejection(entry);
             LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
-            return refused(403);
+            return recorder.reject(KIND, req.params(), req.sourceIp(), "wrong key", refused(403));
         }
         privacy.refuseSecrets(req.params(), null);
         String pk = TableLayout.phsOrder(signer.get().payguruId(), order);
-        Optional<OrderItem> stored = ledger.order(pk);
+        Optional<OrderItem> stored = reader.order(pk);
         if (stored.isEmpty() || stored.get().tcknHash == null) {
             LOG.infof("tckn-verify %s: unknown order %s", type, order);
             return refused(200);

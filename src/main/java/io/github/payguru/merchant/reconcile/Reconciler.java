@@ -19,6 +19,7 @@ import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.OpenItems;
 import io.github.payguru.merchant.store.StorageException;
 import io.github.payguru.merchant.store.TableLayout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -70,14 +71,17 @@ public class Reconciler {
     }
 
     private final Ledger ledger;
+    private final OpenItems openItems;
     private final ServiceDirectory services;
     private final MpQueries mp;
     private final PhsQueries phs;
     private final ReconcileConfig config;
 
     @Inject
-    public Reconciler(Ledger ledger, ServiceDirectory services, MpQueries mp, PhsQueries phs, ReconcileConfig config) {
+    public Reconciler(Ledger ledger, OpenItems openItems, ServiceDirectory services, MpQueries mp, PhsQueries phs,
+            ReconcileConfig config) {
         this.ledger = ledger;
+        this.openItems = openItems;
         this.services = services;
         this.mp = mp;
         this.phs = phs;
@@ -95,14 +99,14 @@ public class Reconciler {
             if (budget <= 0) {
                 break;
             }
-            List<Map<String, AttributeValue>> items = ledger.openItems(TableLayout.openPartition(kind), cutoff, budget);
+            List<Map<String, AttributeValue>> items = openItems.olderThan(TableLayout.openPartition(kind), cutoff, budget);
             for (Map<String, AttributeValue> item : items) {
                 budget--;
                 checked.merge(kind, 1, Integer::sum);
                 String pk = s(item, TableLayout.PK);
                 try {
                     ChangeCause.reconciling(() -> ask(kind, item));
-                    if (ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString())) {
+                    if (openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString())) {
                         LOG.infof("reconcile %s %s: still open after Payguru's answer", kind, pk);
                     } else {
                         settled.merge(kind, 1, Integer::sum);
@@ -114,12 +118,12 @@ public class Reconciler {
                     if (e.status() == 429 || OperationException.RATE_LIMIT.equals(e.source())) {
                         return new Report(checked, settled, failed, "rate limit: " + e.code());
                     }
-                    ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
+                    openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString());
                 } catch (Unaskable e) {
                     failed.merge(kind, 1, Integer::sum);
                     LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, Masking.text(pk),
                             Masking.text(e.getMessage()));
-                    ledger.touchOpen(pk, s(item, TableLayout.SK), now.toString());
+                    openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString());
                 } catch (StorageException e) {
                     LOG.errorf("reconcile stopped: %s", Masking.text(e.getMessage()));
                     return new Report(checked, settled, failed, "storage: " + e.getMessage());

@@ -18,13 +18,10 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -34,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The one place that writes state. A fresh notification is one {@code TransactWriteItems}
+ * The one place that writes state (reads are {@link LedgerReader}'s, the reconciliation queue is
+ * {@link OpenItems}). A fresh notification is one {@code TransactWriteItems}
  * (log put + state update, both conditional); a duplicate is the same single call, refused by
  * the log's {@code attribute_not_exists}, and returns the first delivery's log entry so its answer
  * can be repeated. Transitions are enforced by the condition expression, never read-then-write.
@@ -49,22 +47,19 @@ public class Ledger {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
-    private final DynamoDbTable<TransactionItem> transactions;
-    private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<NotificationLogItem> log;
     private final StoreConfig config;
-    private final DynamoDbEnhancedClient enhanced;
+    private final LedgerReader reader;
     private final Clock clock;
 
     @Inject
-    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config, Clock clock) {
-        this.clock = clock;
+    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config, LedgerReader reader,
+            Clock clock) {
         this.dynamo = dynamo;
         this.config = config;
-        this.enhanced = enhanced;
+        this.reader = reader;
+        this.clock = clock;
         this.tableName = config.table().name();
-        this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
-        this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
         this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
     }
 
@@ -140,7 +135,7 @@ public class Ledger {
             if (e.hasItem() && !e.item().isEmpty()) {
                 return Optional.of(NotificationLogItem.SCHEMA.mapToItem(e.item()));
             }
-            return Optional.ofNullable(readLog(entry.pk, entry.sk));
+            return Optional.ofNullable(reader.logEntry(entry.pk, entry.sk));
         } catch (SdkException e) {
             throw new StorageException("DynamoDB log write failed: " + e.getClass().getSimpleName(), e);
         }
@@ -171,131 +166,10 @@ public class Ledger {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new WriteResult(WriteResult.Outcome.APPLIED, null, null);
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> current = e.hasItem() ? e.item() : read(change.pk, change.sk);
+            Map<String, AttributeValue> current = e.hasItem() ? e.item() : reader.raw(change.pk, change.sk);
             return new WriteResult(Updates.classify(change, current), null, current);
         } catch (SdkException e) {
             throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    public Optional<TransactionItem> transaction(String pk) {
-        return Optional.ofNullable(get(transactions, pk, TransactionItem.SORT));
-    }
-
-    /** Any item by its static schema (MP subscriptions, credentials, reference codes). */
-    public <T> Optional<T> item(software.amazon.awssdk.enhanced.dynamodb.TableSchema<T> schema, String pk, String sk) {
-        return Optional.ofNullable(get(enhanced.table(tableName, schema), pk, sk));
-    }
-
-    /** Items of the by-order GSI for a merchant order whose index sort key starts with {@code prefix}. */
-    public <T> List<T> byOrder(software.amazon.awssdk.enhanced.dynamodb.TableSchema<T> schema, String orderRef,
-            String prefix) {
-        try {
-            List<T> out = new ArrayList<>();
-            enhanced.table(tableName, schema).index(TableLayout.BY_ORDER)
-                    .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                            Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue(prefix).build())))
-                    .forEach(p -> out.addAll(p.items()));
-            return out;
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    public Optional<OrderItem> order(String pk) {
-        return Optional.ofNullable(get(orders, pk, OrderItem.SORT));
-    }
-
-    /** The log entries of one item, oldest id first. */
-    public List<NotificationLogItem> logOf(String pk) {
-        try {
-            List<NotificationLogItem> out = new ArrayList<>();
-            log.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                    Key.builder().partitionValue(pk).sortValue("LOG#").build())).consistentRead(true))
-                    .items().forEach(out::add);
-            return out;
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Rejection records of one UTC day. */
-    public List<NotificationLogItem> rejectionsOn(java.time.LocalDate day) {
-        List<NotificationLogItem> out = new ArrayList<>();
-        log.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("REJECT#" + day).build()))
-                .consistentRead(true)).items().forEach(out::add);
-        return out;
-    }
-
-    /** Every transaction of a merchant order reference (GSI by-order). */
-    public List<TransactionItem> transactionsOfOrder(String orderRef) {
-        List<TransactionItem> out = new ArrayList<>();
-        transactions.index(TableLayout.BY_ORDER)
-                .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                        Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue("TX#").build())))
-                .forEach(p -> out.addAll(p.items()));
-        return out;
-    }
-
-    /**
-     * Open items of one partition of the sparse {@code open-items} index whose {@code opensk} (last change
-     * or last check) is older than {@code before}, oldest first, at most {@code limit}.
-     */
-    public List<Map<String, AttributeValue>> openItems(String partition, String before, int limit) {
-        try {
-            return dynamo.query(b -> b.tableName(tableName).indexName(TableLayout.OPEN_ITEMS)
-                    .keyConditionExpression("#p = :p AND #s < :s")
-                    .expressionAttributeNames(Map.of("#p", TableLayout.OPEN_PK, "#s", TableLayout.OPEN_SK))
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition), ":s", AttributeValue.fromS(before)))
-                    .limit(limit)).items();
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /**
-     * Moves an item that is still open to the back of the reconciliation queue ({@code opensk = at}).
-     *
-     * @return false when the item is no longer open (nothing written)
-     */
-    public boolean touchOpen(String pk, String sk, String at) {
-        try {
-            dynamo.updateItem(b -> b.tableName(tableName).key(key(pk, sk))
-                    .updateExpression("SET #s = :s")
-                    .conditionExpression("attribute_exists(#p)")
-                    .expressionAttributeNames(Map.of("#p", TableLayout.OPEN_PK, "#s", TableLayout.OPEN_SK))
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(at))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    public String tableName() {
-        return tableName;
-    }
-
-    private <T> T get(DynamoDbTable<T> table, String pk, String sk) {
-        try {
-            return table.getItem(r -> r.key(Key.builder().partitionValue(pk).sortValue(sk).build()).consistentRead(true));
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB read failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    private NotificationLogItem readLog(String pk, String sk) {
-        return get(log, pk, sk);
-    }
-
-    private Map<String, AttributeValue> read(String pk, String sk) {
-        try {
-            var item = dynamo.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
-                    .key(key(pk, sk)).build());
-            return item.hasItem() ? item.item() : Map.of();
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB read failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -303,14 +177,14 @@ public class Ledger {
         if (reason.hasItem() && !reason.item().isEmpty()) {
             return NotificationLogItem.SCHEMA.mapToItem(reason.item());
         }
-        return readLog(entry.pk, entry.sk);
+        return reader.logEntry(entry.pk, entry.sk);
     }
 
     private Map<String, AttributeValue> storedItem(CancellationReason reason, String pk, String sk) {
         if (reason.hasItem() && !reason.item().isEmpty()) {
             return reason.item();
         }
-        return read(pk, sk);
+        return reader.raw(pk, sk);
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

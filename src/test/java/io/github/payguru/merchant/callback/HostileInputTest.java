@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.payguru.PayguruConfig;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LeakScan;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +55,7 @@ class HostileInputTest {
     static final String NAME = "Ayşe Yılmaz";
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpConfig mp;

@@ -21,13 +21,13 @@ import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.mp.MpSubscriptions;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import net.jqwik.api.Arbitraries;
@@ -59,7 +59,7 @@ class IntegrityFixturesTest {
     MpSubscriptions subscriptions;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpTransactions transactions;

@@ -31,13 +31,13 @@ import io.github.payguru.merchant.mp.MpStatus;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +59,7 @@ class MpBillingNotificationTest {
     MpSubscriptions subscriptions;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
         return handler.handleRequest(e, null);
@@ -259,7 +259,7 @@ class MpBillingNotificationTest {
         String order = "MP-SUBS-" + subsId;
         String first = Events.uniqueTxid();
         String renewal = Events.uniqueTxid();
-        SubscriptionCalls.send(subscriptions, ledger, subsId, first, "active", order);
+        SubscriptionCalls.send(subscriptions, subsId, first, "active", order);
         for (String tx : List.of(first, renewal)) {
             Map<String, String> p = MpEvents.billing(tx, "3");
             p.put("subsId", subsId);

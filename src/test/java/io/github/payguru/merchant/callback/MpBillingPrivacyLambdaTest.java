@@ -17,12 +17,12 @@ import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LeakScan;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class MpBillingPrivacyLambdaTest {
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpTransactions transactions;

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.mp.GeneratedCredentials;
 import io.github.payguru.merchant.store.CredentialItem;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ class MpCredentialServiceTest {
     GeneratedCredentials credentials;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     JsonNode body(APIGatewayV2HTTPResponse r) throws Exception {
         return JSON.readTree(r.getBody());

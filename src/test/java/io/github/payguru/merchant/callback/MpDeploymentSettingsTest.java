@@ -23,6 +23,8 @@ import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
+import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.ConfigVariants;
@@ -47,12 +49,18 @@ class MpDeploymentSettingsTest {
     Ledger ledger;
 
     @Inject
+    LedgerReader reader;
+
+    @Inject
+    NotificationRecorder recorder;
+
+    @Inject
     Privacy privacy;
 
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
-        return new MpBillingNotifications(services, ledger, new MpGuard(cfg, ledger, privacy),
-                new MpTransactions(ledger, cfg), cfg, privacy);
+        return new MpBillingNotifications(services, recorder, new MpGuard(cfg, recorder, privacy),
+                new MpTransactions(ledger, reader, cfg), cfg);
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
@@ -60,7 +68,7 @@ class MpDeploymentSettingsTest {
     }
 
     TransactionItem stored(String txId) {
-        return ledger.transaction(TableLayout.mpTransaction(txId)).orElse(null);
+        return reader.transaction(TableLayout.mpTransaction(txId)).orElse(null);
     }
 
     @Test
@@ -101,7 +109,7 @@ class MpDeploymentSettingsTest {
     @Test
     void aBadCidrIsADeploymentErrorNamedAtStart() {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.of(List.of("10.0.0.0/40"))));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, ledger, privacy));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, recorder, privacy));
         assertEquals("payguru.mp.allowed-cidrs: prefix out of range: 10.0.0.0/40", e.getMessage());
     }
 }

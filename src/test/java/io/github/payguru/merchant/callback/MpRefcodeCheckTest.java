@@ -28,6 +28,7 @@ import io.github.payguru.merchant.mp.MpGuard;
 import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.RefcodeItem;
 import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Fixtures;
@@ -52,6 +53,9 @@ class MpRefcodeCheckTest {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    LedgerReader reader;
 
     @Inject
     Privacy privacy;
@@ -116,7 +120,7 @@ class MpRefcodeCheckTest {
         MpConfig.Refcode json = ConfigVariants.with(MpConfig.Refcode.class, config.refcode(),
                 Map.of("answerFormat", MpConfig.AnswerFormat.JSON));
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("refcode", json));
-        MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, guard, cfg, privacy);
+        MpRefcodes jsonRefcodes = new MpRefcodes(services, ledger, reader, guard, cfg, privacy);
         refcodes.register(MpEvents.SERVICE, "JSONCODE1", null, null);
         CallbackAnswer valid = jsonRefcodes.handle(EventReader.callback(MpEvents.get(MpEvents.REFCODE, MpEvents.refcode("JSONCODE1")), 16384));
         assertEquals(CallbackAnswer.JSON, valid.contentType());

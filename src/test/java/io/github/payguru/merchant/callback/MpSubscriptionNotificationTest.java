@@ -26,11 +26,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.mp.MpSubscriptions;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class MpSubscriptionNotificationTest {
     MpSubscriptions subscriptions;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
         return handler.handleRequest(e, null);

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.mp.MpSubscriptions;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StatusItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.FreshTable;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MpEvents;
 import io.github.payguru.merchant.support.StatusModels;
 import io.github.payguru.merchant.support.StatusModels.Ev;
@@ -56,7 +56,7 @@ class StatusOrderingTest {
     MpSubscriptions subscriptions;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Test
     void phsNotifyEndsAsTheModel() {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
@@ -27,8 +26,7 @@ class TcknVerifyLambdaTest {
         orders.register("SHOP", "ORD-2001", "250.00", "12345678901", null);
         given().body(Fixtures.json("tckn-verify", "get-verify-known-order")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200))
-                .body("body", equalTo("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex("12345678901", Events.SHOP_KEY)
-                        + "\"}"));
+                .body("body", equalTo("{\"status\":true,\"tckn\":\"" + Events.TCKN_HASH_12345678901 + "\"}"));
         given().body(Fixtures.json("tckn-verify", "post-json-verify-known-order")).post(LambdaMock.to("tckn-verify"))
                 .then().statusCode(200).body("statusCode", equalTo(200));
         given().body(Fixtures.json("tckn-verify", "get-verified")).post(LambdaMock.to("tckn-verify"))

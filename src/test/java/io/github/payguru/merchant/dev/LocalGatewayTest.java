@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +55,7 @@ class LocalGatewayTest {
                 .post("/_local/phs/orders").then().statusCode(201).body("order", equalTo(order));
         given().queryParams(Events.tcknVerify(order, "verify")).get("/payguru/phs/tckn-verify")
                 .then().statusCode(200).body("status", equalTo(true))
-                .body("tckn", equalTo(PayguruKeys.md5Hex("10000000146", Events.SHOP_KEY)));
+                .body("tckn", equalTo(Events.TCKN_HASH_10000000146));
         given().contentType("application/json").body("{\"service\":\"SHOP\",\"order\":\"x\"}")
                 .post("/_local/phs/orders").then().statusCode(400);
     }
@@ -69,7 +68,7 @@ class LocalGatewayTest {
                 .post("/_local/phs/orders").then().statusCode(201);
         given().body(Fixtures.json("tckn-verify", "get-verify-known-order")).post("/_local/invoke/tckn-verify")
                 .then().statusCode(200).body("statusCode", equalTo(200))
-                .body("body", equalTo("{\"status\":true,\"tckn\":\"" + PayguruKeys.md5Hex("12345678901", Events.SHOP_KEY) + "\"}"));
+                .body("body", equalTo("{\"status\":true,\"tckn\":\"" + Events.TCKN_HASH_12345678901 + "\"}"));
         given().body(Fixtures.json("phs-notify", "get-missing-key")).post("/_local/invoke/phs-notify")
                 .then().statusCode(200).body("statusCode", equalTo(400)).body("body", equalTo("missing field: key"));
         given().body("{}").post("/_local/invoke/no-such-function").then().statusCode(404);

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
@@ -35,13 +36,13 @@ import io.github.payguru.merchant.dev.simulator.Delivery;
 import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -66,7 +67,7 @@ class MpPaymentE2ETest {
     PayguruSimulator sim;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     MpTransactions transactions;
@@ -441,7 +442,8 @@ class MpPaymentE2ETest {
         p.put("price", price);
         p.put("successUrl", OK_URL);
         p.put("failureUrl", FAIL_URL);
-        p.put("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, service, ref, "Gold pack", price, OK_URL, FAIL_URL, key));
+        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
+                OK_URL, FAIL_URL)));
         return p;
     }
 

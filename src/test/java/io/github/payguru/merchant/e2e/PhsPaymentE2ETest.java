@@ -18,17 +18,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -46,7 +45,7 @@ class PhsPaymentE2ETest {
     PayguruSimulator sim;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     PhsOrders orders;
@@ -74,7 +73,7 @@ class PhsPaymentE2ETest {
         String order = "E2E-PHS-" + Events.uniqueTxid();
         orders.register("SHOP", order, "64.90", TCKN, null);
         String token = given().queryParam("merchant", Events.MERCHANT_ID)
-                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .queryParam("key", Events.PHS_TOKEN_KEY)
                 .get("/_simulator/phs/getToken").then().statusCode(200).extract().path("token");
         String code = given().header("merchant", Events.MERCHANT_ID).header("token", token).contentType("application/json")
                 .body("{\"code\":\"SHOP\",\"amount\":\"64.90\",\"bank\":\"isbank\",\"order\":\"" + order
@@ -128,7 +127,7 @@ class PhsPaymentE2ETest {
                 log.get(1).params.get("status"), log.get(1).outcome));
         // and the merchant's view agrees with Payguru's transaction/get
         String token = given().queryParam("merchant", Events.MERCHANT_ID)
-                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .queryParam("key", Events.PHS_TOKEN_KEY)
                 .get("/_simulator/phs/getToken").then().extract().path("token");
         given().header("merchant", Events.MERCHANT_ID).header("token", token).queryParam("id", tx.id)
                 .get("/_simulator/phs/transaction/get").then().body("transaction.status", equalTo(3))

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.payguru.OperationRequest;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.github.payguru.merchant.kernel.Line;
@@ -50,7 +50,7 @@ class ApiAppliedStatusTest {
     MpSubscriptions subscriptions;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     static ObjectNode phsTx(String txid, String status) {
         return OperationRequest.object().put("id", txid).put("status", status).put("order_refno", "ORD-" + txid)

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.mp.RefundLock;
@@ -52,7 +54,10 @@ class MpOperationsTest {
     RateLimiter limiter;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
+
+    @Inject
+    Ledger writes;
 
     @Inject
     MpTransactions transactions;
@@ -90,8 +95,8 @@ class MpOperationsTest {
         assertTrue(a.body().get("redirectUrl").asText().contains("/_simulator/cp/pay/"), a.body().toString());
         Map<String, String> sent = payguru.requests("cp.token").get(0).params();
         assertEquals("12.50", sent.get("price"));
-        assertEquals(PayguruKeys.md5Hex("1000", GAME, ref, "Gold membership", "12.50", "https://shop.example/ok",
-                "https://shop.example/fail", "local-mp-game-key"), sent.get("key"));
+        assertEquals(PayguruKeys.md5(new MpCheckoutKeyInput("1000", GAME, "local-mp-game-key", ref, "Gold membership",
+                "12.50", "https://shop.example/ok", "https://shop.example/fail")), sent.get("key"));
         var order = ledger.order(TableLayout.mpOrder(GAME, ref)).orElseThrow();
         assertEquals("created", order.status);
         assertEquals("12.5", order.amount);
@@ -264,7 +269,7 @@ class MpOperationsTest {
 
     /** A refund lock as an earlier request left it, {@code state} since {@code at}. */
     void lockLeft(String txId, RefundLock state, Instant at) {
-        ledger.apply(StateChange.of(TableLayout.mpTransaction(txId), TableLayout.REFUND_LOCK)
+        writes.apply(StateChange.of(TableLayout.mpTransaction(txId), TableLayout.REFUND_LOCK)
                 .transition("status", state.wire(), Set.of(StatusMachine.NONE))
                 .set("line", "MP").set("service", GAME).set("updatedAt", at.toString()));
     }

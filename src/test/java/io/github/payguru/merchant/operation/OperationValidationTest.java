@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Fixtures;
 import io.quarkus.arc.Arc;
@@ -81,7 +81,7 @@ class OperationValidationTest {
     void aRefusedOrderIsNotStored() {
         APIGatewayV2HTTPEvent event = Fixtures.event("phs-payment-notification-create", "post-malformed-amount");
         assertEquals(400, invoke("phs-payment-notification-create", event).getStatusCode());
-        Ledger ledger = Arc.container().instance(Ledger.class).get();
+        LedgerReader ledger = Arc.container().instance(LedgerReader.class).get();
         assertEquals(Optional.empty(), ledger.order(TableLayout.phsOrder("SHOP", "PHS-ORD-3002")));
     }
 }

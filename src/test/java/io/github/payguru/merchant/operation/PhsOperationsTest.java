@@ -17,14 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.phs.api.PhsTokens;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,7 +38,7 @@ class PhsOperationsTest {
     PhsTokens tokens;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @BeforeEach
     void fresh() {
@@ -79,7 +78,7 @@ class PhsOperationsTest {
         assertEquals("12345678901", sent.get("PaymentNotification[tc_no]"));
         var stored = ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow();
         assertEquals(code, stored.payguruCode);
-        assertEquals(PayguruKeys.tcknHash("12345678901", Events.SHOP_KEY), stored.tcknHash, "only md5(TCKN + key) kept");
+        assertEquals(Events.TCKN_HASH_12345678901, stored.tcknHash, "only md5(TCKN + key) kept");
         assertEquals(1, payguru.requests("phs.getToken").size());
         // the token is cached: a second call does not fetch another one
         call("phs-payment-notification-create", create("PHS-" + Events.uniqueTxid())).expect(200);
@@ -131,8 +130,7 @@ class PhsOperationsTest {
         assertNotEquals(sent.get(1), sent.get(2), "the renewed token was used for the repeat");
         assertEquals("1000", payguru.requests("phs.transaction.get").get(0).headers().get("merchant"));
         // getToken key: md5(merchantId + serverIp + merchantKey)
-        assertEquals(PayguruKeys.md5Hex("1000", "127.0.0.1", Events.MERCHANT_KEY),
-                payguru.requests("phs.getToken").get(0).params().get("key"));
+        assertEquals(Events.PHS_TOKEN_KEY, payguru.requests("phs.getToken").get(0).params().get("key"));
         // a refused renewal is not retried in a loop
         payguru.expireTokens();
         payguru.failNext("phs.getToken", 200, "ERR_001");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
@@ -65,7 +67,10 @@ class ReconcileTest {
     Reconciler reconciler;
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
+
+    @Inject
+    Ledger writes;
 
     @Inject
     PayguruSimulator sim;
@@ -105,8 +110,8 @@ class ReconcileTest {
         p.put("amount", t.amount);
         p.put("transaction_date", "2026-11-22 10:00:00");
         p.put("bank", "isbank");
-        p.put("key", PayguruKeys.phsNotifyKey("SHOP", Events.MERCHANT_ID, t.id, t.code, t.order, t.amount,
-                Events.MERCHANT_KEY, Events.SHOP_KEY));
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(Events.MERCHANT_ID, Events.MERCHANT_KEY, "SHOP",
+                Events.SHOP_KEY, t.id, t.code, t.order, t.amount)));
         assertEquals("OK", phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null).getBody());
         assertEquals("OPEN#PHS", ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
 
@@ -193,7 +198,7 @@ class ReconcileTest {
                 .set(TableLayout.OPEN_PK, TableLayout.openPartition(kind))
                 .set(TableLayout.OPEN_SK, ledger.now().toString());
         attributes.forEach(c::set);
-        ledger.apply(c);
+        writes.apply(c);
     }
 
     @Test

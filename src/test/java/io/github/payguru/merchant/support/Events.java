@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 
 /** API Gateway v2 events built in tests, signed with the test profile's made-up keys. */
 public final class Events {
@@ -20,6 +22,14 @@ public final class Events {
     public static final String SHOP_KEY = "local-phs-service-key";
     public static final String MARKET_CODE = "MARKET";
     public static final String MARKET_KEY = "local-phs-market-key";
+
+    // Keys and hashes of the constants above, computed outside the code: printf '%s' '<input>' | md5sum
+    /** The PHS getToken key: md5("1000" + "127.0.0.1" + MERCHANT_KEY), of {@code 1000127.0.0.1local-merchant-key}. */
+    public static final String PHS_TOKEN_KEY = "72d536b898ccad94c2aed236208a6bc2";
+    /** The TCKN verify answer for 12345678901: md5(TCKN + SHOP_KEY), of {@code 12345678901local-phs-service-key}. */
+    public static final String TCKN_HASH_12345678901 = "79c76db6a8d106f5bdd985bb6917a22e";
+    /** The TCKN verify answer for 10000000146: md5(TCKN + SHOP_KEY), of {@code 10000000146local-phs-service-key}. */
+    public static final String TCKN_HASH_10000000146 = "792dd2cd066a86f5b52c0edecae104d8";
 
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 100);
 
@@ -46,8 +56,8 @@ public final class Events {
         p.put("amount", amount);
         p.put("transaction_date", "2026-11-22 10:00:00");
         p.put("bank", "isbank");
-        p.put("key", PayguruKeys.phsNotifyKey(SHOP_CODE, MERCHANT_ID, txid, "PG" + txid, order, amount, MERCHANT_KEY,
-                SHOP_KEY));
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(MERCHANT_ID, MERCHANT_KEY, SHOP_CODE, SHOP_KEY, txid,
+                "PG" + txid, order, amount)));
         return p;
     }
 
@@ -60,7 +70,7 @@ public final class Events {
         p.put("transaction_date", "2026-11-22 11:00:00");
         p.put("bank", "isbank");
         p.put("bank_no", "4");
-        p.put("key", PayguruKeys.tcknVerifyKey(SHOP_CODE, MERCHANT_ID, order, MERCHANT_KEY, SHOP_KEY));
+        p.put("key", PayguruKeys.md5(new TcknVerifyKeyInput(MERCHANT_ID, MERCHANT_KEY, SHOP_CODE, SHOP_KEY, order)));
         p.put("notification_type", type);
         return p;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import io.github.payguru.merchant.kernel.MpSecureKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 
 /** MP callback events as Payguru sends them, for the test profile's made-up MP services. */
@@ -62,7 +63,7 @@ public final class MpEvents {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("subsId", subsId);
         p.put("trans_id", Events.uniqueTxid());
-        p.put("securekey", PayguruKeys.md5Hex(subsId, secret));
+        p.put("securekey", PayguruKeys.md5(new MpSecureKeyInput(subsId, secret)));
         p.put("token", TOKEN);
         return p;
     }

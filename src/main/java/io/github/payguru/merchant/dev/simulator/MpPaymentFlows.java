@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
 /**
@@ -61,8 +62,8 @@ final class MpPaymentFlows {
         } catch (IllegalArgumentException e) {
             throw new SimulatorError(400, MP_BAD_REQUEST, "malformed field: price");
         }
-        String expected = PayguruKeys.md5Hex(merchantId, serviceId, p.get("referenceCode"), p.get("item"),
-                p.get("price"), p.get("successUrl"), p.get("failureUrl"), svc.privateKey());
+        String expected = PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, serviceId, svc.privateKey(),
+                p.get("referenceCode"), p.get("item"), p.get("price"), p.get("successUrl"), p.get("failureUrl")));
         if (!PayguruKeys.matches(expected, p.get("key"))) {
             throw new SimulatorError(400, MP_INVALID_KEY, "invalid key");
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
 /**
@@ -41,7 +42,7 @@ final class PhsApiFlows {
         }
         SimulatorSettings settings = ctx.settings;
         String merchantKey = settings.phsTokenKey.or(() -> settings.merchantPrivateKey).orElse("");
-        String expected = PayguruKeys.md5Hex(ctx.config.merchantId(), settings.phsServerIp, merchantKey);
+        String expected = PayguruKeys.md5(new PhsTokenKeyInput(ctx.config.merchantId(), merchantKey, settings.phsServerIp));
         if (merchantKey.isEmpty() || !PayguruKeys.matches(expected, key)) {
             throw phs("ERR_001");
         }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
@@ -70,8 +72,8 @@ final class PhsCallbacks {
         p.put("amount", tx.amount);
         p.put("transaction_date", SimDates.text(tx.transactionDate));
         p.put("bank", tx.bank.code());
-        p.put("key", PayguruKeys.phsNotifyKey(svc.payguruId(), config.merchantId(), tx.id, tx.code, tx.order, tx.amount,
-                merchantKey(), svc.privateKey()));
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(config.merchantId(), merchantKey(), svc.payguruId(),
+                svc.privateKey(), tx.id, tx.code, tx.order, tx.amount)));
         return p;
     }
 
@@ -84,8 +86,8 @@ final class PhsCallbacks {
         p.put("transaction_date", SimDates.text(tx.transactionDate));
         p.put("bank", tx.bank.code());
         p.put("bank_no", Integer.toString(tx.bank.id()));
-        p.put("key", PayguruKeys.tcknVerifyKey(svc.payguruId(), config.merchantId(), tx.order, merchantKey(),
-                svc.privateKey()));
+        p.put("key", PayguruKeys.md5(new TcknVerifyKeyInput(config.merchantId(), merchantKey(), svc.payguruId(),
+                svc.privateKey(), tx.order)));
         p.put("notification_type", type);
         return p;
     }

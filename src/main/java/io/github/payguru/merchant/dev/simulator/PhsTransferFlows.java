@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.TcknHashInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
 /**
@@ -144,7 +145,7 @@ final class PhsTransferFlows {
             boolean status = n.path("status").asBoolean(false);
             String hash = n.path("tckn").isTextual() ? n.path("tckn").asText() : null;
             return status && hash != null && (senderTckn == null
-                    || PayguruKeys.matches(PayguruKeys.tcknHash(senderTckn, svc.privateKey()), hash));
+                    || PayguruKeys.matches(PayguruKeys.md5(new TcknHashInput(senderTckn, svc.privateKey())), hash));
         } catch (Exception e) {
             return false;
         }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
 import io.github.payguru.merchant.payguru.PayguruClients;
@@ -85,7 +86,7 @@ public class PhsTokens {
         String key = api.phsTokenKey().or(config::merchantPrivateKey).orElseThrow(() -> new OperationException(500,
                 "CONFIG", "payguru.api.phs-token-key or payguru.merchant-private-key must be configured for PHS calls",
                 OperationException.CONFIG, null));
-        return PayguruKeys.md5Hex(config.merchantId(), ip, key);
+        return PayguruKeys.md5(new PhsTokenKeyInput(config.merchantId(), key, ip));
     }
 
     private String fetch(String baseUrl) {

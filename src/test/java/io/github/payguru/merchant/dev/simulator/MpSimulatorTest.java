@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.MutableClock;
@@ -47,7 +48,8 @@ class MpSimulatorTest extends SimulatorTestBase {
         p.put("price", price);
         p.put("successUrl", OK_URL);
         p.put("failureUrl", FAIL_URL);
-        p.put("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, service, ref, "Gold pack", price, OK_URL, FAIL_URL, key));
+        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
+                OK_URL, FAIL_URL)));
         return p;
     }
 

@@ -18,11 +18,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.phs.PhsOrders;
-import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,7 +34,7 @@ class PhsSimulatorTest extends SimulatorTestBase {
     static final String TCKN = "10000000146";
 
     @Inject
-    Ledger ledger;
+    LedgerView ledger;
 
     @Inject
     PhsOrders orders;
@@ -50,18 +51,19 @@ class PhsSimulatorTest extends SimulatorTestBase {
     @Test
     void getTokenAnswersAGuidAndChecksTheKey() {
         given().queryParam("merchant", Events.MERCHANT_ID)
-                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .queryParam("key", Events.PHS_TOKEN_KEY)
                 .post("/_simulator/phs/getToken").then().statusCode(200)
                 .body("status", equalTo("000")).body("message", equalTo("Success"))
                 .body("token", matchesPattern("\\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}}"));
         given().queryParam("merchant", Events.MERCHANT_ID).queryParam("key", "0".repeat(32))
                 .get("/_simulator/phs/getToken").then().statusCode(200)
                 .body("status", equalTo("ERR_001")).body("token", nullValue());
-        given().queryParam("merchant", "999").queryParam("key", PayguruKeys.md5Hex("999", "127.0.0.1", Events.MERCHANT_KEY))
+        // printf '%s' '999127.0.0.1local-merchant-key' | md5sum: a right key for a merchant that is not ours
+        given().queryParam("merchant", "999").queryParam("key", "7f280b21484bc25cb978055f84f3db80")
                 .get("/_simulator/phs/getToken").then().body("status", equalTo("ERR_004"));
         // JSON body works the same
         given().contentType("application/json").body("{\"merchant\":\"" + Events.MERCHANT_ID + "\",\"key\":\""
-                + PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY) + "\"}")
+                + Events.PHS_TOKEN_KEY + "\"}")
                 .post("/_simulator/phs/getToken").then().body("status", equalTo("000"));
     }
 
@@ -196,15 +198,15 @@ class PhsSimulatorTest extends SimulatorTestBase {
         Delivery verify = all.get(0);
         assertEquals("verify", verify.params().get("notification_type"));
         assertEquals(200, verify.status());
-        assertTrue(verify.answer().contains(PayguruKeys.tcknHash(TCKN, Events.SHOP_KEY)), verify.answer());
+        assertTrue(verify.answer().contains(Events.TCKN_HASH_10000000146), verify.answer());
         assertEquals("verified", all.get(1).params().get("notification_type"));
         Delivery notify = all.get(2);
         assertEquals("OK", notify.answer());
         assertTrue(notify.accepted());
         assertTrue(notify.url().contains("/payguru/phs/notify?"), notify.url());
         String txid = notify.params().get("txid");
-        assertEquals(PayguruKeys.phsNotifyKey("SHOP", Events.MERCHANT_ID, txid, code, order, "250.00",
-                Events.MERCHANT_KEY, Events.SHOP_KEY), notify.params().get("key"));
+        assertEquals(PayguruKeys.md5(new PhsNotifyKeyInput(Events.MERCHANT_ID, Events.MERCHANT_KEY, "SHOP",
+                Events.SHOP_KEY, txid, code, order, "250.00")), notify.params().get("key"));
 
         TransactionItem stored = ledger.transaction(TableLayout.phsTransaction(txid)).orElseThrow();
         assertEquals("3", stored.status);

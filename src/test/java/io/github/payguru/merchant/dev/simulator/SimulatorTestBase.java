@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.support.Events;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -42,7 +41,7 @@ abstract class SimulatorTestBase {
     /** A PHS token, obtained like a merchant does: key = md5(merchantId + serverIp + merchantKey). */
     String phsToken() {
         return given().queryParam("merchant", Events.MERCHANT_ID)
-                .queryParam("key", PayguruKeys.md5Hex(Events.MERCHANT_ID, "127.0.0.1", Events.MERCHANT_KEY))
+                .queryParam("key", Events.PHS_TOKEN_KEY)
                 .get("/_simulator/phs/getToken").then().statusCode(200).extract().path("token");
     }
 

@@ -1,0 +1,95 @@
+package io.github.payguru.merchant.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+
+/**
+ * Reads of the state the {@link Ledger} writes: items by key (consistent reads) and the {@code by-order}
+ * index. Any DynamoDB failure is a {@link StorageException}.
+ */
+@ApplicationScoped
+public class LedgerReader {
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbEnhancedClient enhanced;
+    private final String tableName;
+    private final DynamoDbTable<TransactionItem> transactions;
+    private final DynamoDbTable<OrderItem> orders;
+    private final DynamoDbTable<NotificationLogItem> log;
+
+    @Inject
+    public LedgerReader(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config) {
+        this.dynamo = dynamo;
+        this.enhanced = enhanced;
+        this.tableName = config.table().name();
+        this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
+        this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
+        this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
+    }
+
+    public Optional<TransactionItem> transaction(String pk) {
+        return Optional.ofNullable(get(transactions, pk, TransactionItem.SORT));
+    }
+
+    public Optional<OrderItem> order(String pk) {
+        return Optional.ofNullable(get(orders, pk, OrderItem.SORT));
+    }
+
+    /** Any item by its static schema (MP subscriptions, credentials, reference codes). */
+    public <T> Optional<T> item(TableSchema<T> schema, String pk, String sk) {
+        return Optional.ofNullable(get(enhanced.table(tableName, schema), pk, sk));
+    }
+
+    /** Items of the by-order GSI for a merchant order whose index sort key starts with {@code prefix}. */
+    public <T> List<T> byOrder(TableSchema<T> schema, String orderRef, String prefix) {
+        try {
+            List<T> out = new ArrayList<>();
+            enhanced.table(tableName, schema).index(TableLayout.BY_ORDER)
+                    .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
+                            Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue(prefix).build())))
+                    .forEach(p -> out.addAll(p.items()));
+            return out;
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** One notification log entry (a duplicate's first delivery, when the refusal did not carry it). */
+    NotificationLogItem logEntry(String pk, String sk) {
+        return get(log, pk, sk);
+    }
+
+    /** The stored item as attribute values, empty when absent (a refused change is classified from it). */
+    Map<String, AttributeValue> raw(String pk, String sk) {
+        try {
+            var item = dynamo.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
+                    .key(Ledger.key(pk, sk)).build());
+            return item.hasItem() ? item.item() : Map.of();
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB read failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T get(DynamoDbTable<T> table, String pk, String sk) {
+        try {
+            return table.getItem(r -> r.key(Key.builder().partitionValue(pk).sortValue(sk).build()).consistentRead(true));
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB read failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}
