@@ -9,9 +9,9 @@ import jakarta.inject.Named;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
+import io.github.payguru.merchant.kernel.Metrics;
 
 /**
  * The table's DynamoDB stream (event source mapping with {@code ReportBatchItemFailures}): publishes one change
