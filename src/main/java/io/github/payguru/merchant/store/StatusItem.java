@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.store;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -7,12 +8,38 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * A state item with a Payguru status (transactions, subscription cycles) and, beside the status, the record of
+ * A state item with a Payguru status (transactions, subscription cycles): what both kinds hold (line, service,
+ * ids, order, status, MP operator data) and, beside the status, the record of
  * the undocumented statuses Payguru reported for it. An undocumented status never becomes {@code status} and
  * never blocks a documented one: it is kept here, the item is flagged ({@code statusKnown=false}) and put in the
  * {@code open-items} index for reconciliation.
  */
 public abstract class StatusItem extends IndexedItem {
+
+    /** {@code MP} or {@code PHS}. */
+    public String line;
+    /** PHS service code or MP service id. */
+    public String service;
+    /** Payguru's transaction id (of a subscription cycle: the newest one applied). */
+    public String txId;
+    /** MP: the subscription cycle ({@code SUB#MP#<subsId>}); of a transaction, the one a renewal charge belongs to. */
+    public String subsId;
+    /** The merchant's order reference. */
+    public String orderRef;
+    /** Payguru's status code, exactly as sent (unknown codes are kept beside it, below). */
+    public String status;
+    /** False when the last status Payguru sent is one this version does not know. */
+    public Boolean statusKnown;
+    /** MP operator code as sent (1 Turkcell, 4 Türk Telekom, 5 Vodafone). */
+    public String operator;
+    /** MP billing type as sent (values undocumented). */
+    public String billingType;
+    /** MP: the MSISDN exactly as Payguru sent it (already masked/encrypted by Payguru). */
+    public String msisdn;
+    /** MP: the merchant's pass-through query parameters, verbatim. */
+    public Map<String, String> attributes;
+    /** The sort key of the log entry of the last notification applied. */
+    public String lastNotification;
 
     /** The last undocumented status received, exactly as sent. */
     public String unknownStatus;
@@ -25,6 +52,22 @@ public abstract class StatusItem extends IndexedItem {
 
     static <T extends StatusItem> StaticTableSchema.Builder<T> statusSchema(Class<T> type, Supplier<T> newItem) {
         return IndexedItem.indexedSchema(type, newItem)
+                .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
+                .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
+                .addAttribute(String.class, a -> a.name("txId").getter(i -> i.txId).setter((i, v) -> i.txId = v))
+                .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
+                .addAttribute(String.class, a -> a.name("orderRef").getter(i -> i.orderRef).setter((i, v) -> i.orderRef = v))
+                .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+                .addAttribute(Boolean.class,
+                        a -> a.name("statusKnown").getter(i -> i.statusKnown).setter((i, v) -> i.statusKnown = v))
+                .addAttribute(String.class, a -> a.name("operator").getter(i -> i.operator).setter((i, v) -> i.operator = v))
+                .addAttribute(String.class,
+                        a -> a.name("billingType").getter(i -> i.billingType).setter((i, v) -> i.billingType = v))
+                .addAttribute(String.class, a -> a.name("msisdn").getter(i -> i.msisdn).setter((i, v) -> i.msisdn = v))
+                .addAttribute(EnhancedType.mapOf(String.class, String.class),
+                        a -> a.name("attributes").getter(i -> i.attributes).setter((i, v) -> i.attributes = v))
+                .addAttribute(String.class, a -> a.name("lastNotification").getter(i -> i.lastNotification)
+                        .setter((i, v) -> i.lastNotification = v))
                 .addAttribute(String.class,
                         a -> a.name("unknownStatus").getter(i -> i.unknownStatus).setter((i, v) -> i.unknownStatus = v))
                 .addAttribute(String.class,
