@@ -3,6 +3,14 @@ package io.github.payguru.merchant;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +20,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layout's rules, checked on the compiled classes (README "Layout"):
- * {@code lambda → reconcile | events | orders → mp | phs → payguru → store → kernel}, {@code mp} and {@code phs} never
- * see each other, nor {@code reconcile}, {@code events} and {@code orders}, {@code dev} (local run and tests only) is seen by nobody, the kernel is plain Java, no
- * package cycle.
+ * {@code lambda → reconcile | events | orders → mp | phs → payguru → store → kernel}; {@code mp} and {@code phs}
+ * never see each other, nor {@code reconcile}, {@code events} and {@code orders} one another; {@code dev} (local run
+ * and tests only) is seen by nobody; the kernel is plain Java; no package cycle; no source file of {@code src/main}
+ * over 300 lines.
  */
 class ArchitectureTest {
 
@@ -68,5 +77,24 @@ class ArchitectureTest {
     @Test
     void noPackageCycle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void noMainSourceFileOver300Lines() throws IOException {
+        Path main = Path.of("src/main/java");
+        assertTrue(Files.isDirectory(main), "run from the project directory");
+        try (Stream<Path> files = Files.walk(main)) {
+            List<String> tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 300)
+                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").sorted().toList();
+            assertEquals(List.of(), tooLong, "split these files");
+        }
+    }
+
+    private static long lines(Path p) {
+        try (Stream<String> s = Files.lines(p)) {
+            return s.count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

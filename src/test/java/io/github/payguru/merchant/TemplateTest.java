@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import jakarta.inject.Named;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +27,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.payguru.merchant.events.EventDerivation;
 import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.store.TableLayout;
-import jakarta.inject.Named;
 
 /**
  * Holds infra/template.yaml, the handlers, the routes and the fixtures to one vocabulary:

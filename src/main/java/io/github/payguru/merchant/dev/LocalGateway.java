@@ -2,12 +2,12 @@ package io.github.payguru.merchant.dev;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.phs.PhsOrders;
-import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.RefcodeItem;
 import io.quarkus.arc.Arc;

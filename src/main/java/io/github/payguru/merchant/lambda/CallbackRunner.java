@@ -12,10 +12,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
-import io.github.payguru.merchant.payguru.PayguruConfig;
-import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.store.StorageException;
 import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.store.StorageException;
 
 /**
  * What every callback handler does around its core service: read the event, map refusals to a

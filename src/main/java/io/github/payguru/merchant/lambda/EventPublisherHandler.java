@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
+import io.github.payguru.merchant.kernel.Metrics;
 
 /**
  * The table's DynamoDB stream (event source mapping with {@code ReportBatchItemFailures}): publishes one change
@@ -23,9 +24,14 @@ public class EventPublisherHandler implements RequestHandler<Map<String, Object>
     @Inject
     StreamPublisher publisher;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> streamEvent, Context context) {
         StreamPublisher.Outcome outcome = publisher.publish(StreamRecords.fromLambdaEvent(streamEvent));
+        metrics.emit(Map.of(), new Metrics.Measure("EventsPublished", Metrics.Unit.COUNT, outcome.published().size()),
+                new Metrics.Measure("EventRecordsFailed", Metrics.Unit.COUNT, outcome.failed().size()));
         List<Map<String, String>> failures = outcome.failed().stream().map(id -> Map.of("itemIdentifier", id)).toList();
         return Map.of("batchItemFailures", failures);
     }

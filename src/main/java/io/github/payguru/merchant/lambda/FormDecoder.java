@@ -1,10 +1,10 @@
 package io.github.payguru.merchant.lambda;
 
-import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.PercentDecoding;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.PercentDecoding;
 
 /**
  * Strict {@code application/x-www-form-urlencoded} decoding (query strings and form bodies):

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.payguru.OperationException;
+import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.store.StorageException;
-import io.github.payguru.merchant.payguru.OperationRequest;
 
 /**
  * What every operation handler does around its core service: read the JSON body, answer the service's

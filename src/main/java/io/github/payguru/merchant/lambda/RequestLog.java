@@ -12,20 +12,18 @@ import org.jboss.logging.MDC;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.kernel.LogContext;
 import io.github.payguru.merchant.kernel.Metrics;
 
 /**
  * One log line and one metric line per request, whatever happened inside: the function, the answer's status,
  * the latency and the API Gateway request id, plus what the use case put in the logging context on the way
- * ({@value #OUTCOME}, line, service, masked ids). In AWS the line is JSON (quarkus-logging-json, the context as
+ * ({@link LogContext#OUTCOME}, ...). In AWS the line is JSON (quarkus-logging-json, the context as
  * fields); the metric is {@code Requests}/{@code Latency} by {@code Function} and {@code Outcome} (the use
  * case's outcome, else the status class).
  */
 @ApplicationScoped
 public class RequestLog {
-
-    /** The logging-context key where a use case names its outcome (applied, duplicate, refused, ...). */
-    public static final String OUTCOME = "outcome";
 
     private static final Logger LOG = Logger.getLogger(RequestLog.class);
 
@@ -53,7 +51,7 @@ public class RequestLog {
         } finally {
             int status = response == null ? 500 : response.getStatusCode();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            Object outcome = MDC.get(OUTCOME);
+            Object outcome = MDC.get(LogContext.OUTCOME);
             String outcomeName = outcome != null ? outcome.toString() : (status / 100) + "xx";
             MDC.put("status", status);
             MDC.put("latencyMs", ms);

@@ -7,12 +7,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.CredentialItem;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
@@ -20,7 +20,6 @@ import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
 import io.quarkus.arc.DefaultBean;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
 
 /**
  * The default credential provider ({@code payguru.mp.credentials.provider=generated}): one login per

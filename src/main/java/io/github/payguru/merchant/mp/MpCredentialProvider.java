@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.mp;
 
 import java.util.Optional;
+
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 

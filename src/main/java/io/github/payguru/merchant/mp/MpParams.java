@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 
 /**
  * Reading the parameters of an MP notification: the documented fields (validated, empty = absent,

@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
+import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.mp.api.CheckoutApi;

@@ -14,19 +14,19 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.kernel.StatusMachine;
+import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.RefcodeItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
-import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
-import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.kernel.StatusMachine;
-import io.github.payguru.merchant.kernel.Validation;
 
 /**
  * Reference codes (REFKOD) of SMS-initiated payments (src/site/markdown/payguru-api.md §1.4): the merchant registers the

@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
+import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
@@ -14,10 +16,8 @@ import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
-import io.github.payguru.merchant.store.WriteResult;
-import io.github.payguru.merchant.kernel.ChangeCause;
-import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.UnknownStatuses;
+import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * The one way MP subscription state changes: one item per cycle ({@code SUB#MP#<subsId>}), used by the

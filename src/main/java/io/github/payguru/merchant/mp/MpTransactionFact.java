@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.mp;
 
 import java.util.Map;
+
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Masking;
 

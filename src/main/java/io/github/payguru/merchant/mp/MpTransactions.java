@@ -3,16 +3,16 @@ package io.github.payguru.merchant.mp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.payguru.merchant.kernel.ChangeCause;
+import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
-import io.github.payguru.merchant.store.WriteResult;
-import io.github.payguru.merchant.kernel.ChangeCause;
-import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.UnknownStatuses;
+import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * The one way MP transaction state changes ({@code TX#MP#<txId>}), used by the billing callback and by

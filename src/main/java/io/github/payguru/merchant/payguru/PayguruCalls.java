@@ -1,7 +1,7 @@
 package io.github.payguru.merchant.payguru;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -11,14 +11,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.kernel.Metrics;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+
+import io.github.payguru.merchant.kernel.Metrics;
 
 /**
  * Runs one Payguru call and types its result. Reads ({@link Mode#READ}) are repeated with jittered

@@ -3,9 +3,9 @@ package io.github.payguru.merchant.payguru;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.payguru.merchant.kernel.Line;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.github.payguru.merchant.kernel.Line;
 
 /**
  * Everything the functions need to know about the merchant's Payguru account.

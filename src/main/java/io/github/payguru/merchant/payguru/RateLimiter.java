@@ -1,9 +1,9 @@
 package io.github.payguru.merchant.payguru;
 
 import java.time.Clock;
-import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.kernel.Metrics;
-
 import io.github.payguru.merchant.store.RateCounters;
 
 /**

@@ -5,21 +5,21 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.StatusMachine;
+import io.github.payguru.merchant.kernel.TcknHashInput;
+import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.WriteResult;
-import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.ChangeCause;
-import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.TcknHashInput;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.kernel.StatusMachine;
-import io.github.payguru.merchant.kernel.Validation;
 
 /**
  * PHS orders the merchant knows before Payguru reports a payment. Registering one keeps

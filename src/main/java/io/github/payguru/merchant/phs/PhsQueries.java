@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Validation;

@@ -2,6 +2,7 @@ package io.github.payguru.merchant.phs;
 
 import java.util.Map;
 import java.util.Set;
+
 import io.github.payguru.merchant.kernel.StatusMachine;
 
 /**

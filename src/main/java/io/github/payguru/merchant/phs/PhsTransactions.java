@@ -1,11 +1,11 @@
 package io.github.payguru.merchant.phs;
 
-import io.github.payguru.merchant.store.StateChange;
-import io.github.payguru.merchant.store.TableLayout;
-import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.UnknownStatuses;
 
 /**

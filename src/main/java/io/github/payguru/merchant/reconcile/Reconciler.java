@@ -14,6 +14,7 @@ import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
+import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.mp.MpQueries;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
@@ -76,10 +77,12 @@ public class Reconciler {
     private final MpQueries mp;
     private final PhsQueries phs;
     private final ReconcileConfig config;
+    private final Metrics metrics;
 
     @Inject
     public Reconciler(Ledger ledger, OpenItems openItems, ServiceDirectory services, MpQueries mp, PhsQueries phs,
-            ReconcileConfig config) {
+            ReconcileConfig config, Metrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.openItems = openItems;
         this.services = services;
@@ -88,7 +91,20 @@ public class Reconciler {
         this.config = config;
     }
 
+    /** One run, counted as ReconcileChecked/Settled/Failed metrics (an alarm watches the failures). */
     public Report run() {
+        Report r = runOnce();
+        metrics.emit(Map.of(), new Metrics.Measure("ReconcileChecked", Metrics.Unit.COUNT, total(r.checked())),
+                new Metrics.Measure("ReconcileSettled", Metrics.Unit.COUNT, total(r.settled())),
+                new Metrics.Measure("ReconcileFailed", Metrics.Unit.COUNT, total(r.failed())));
+        return r;
+    }
+
+    private static long total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    private Report runOnce() {
         Instant now = ledger.now();
         String cutoff = now.minus(config.staleAfter()).toString();
         Map<String, Integer> checked = new LinkedHashMap<>();

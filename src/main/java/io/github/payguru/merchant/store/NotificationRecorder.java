@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.store;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -9,9 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.LogContext;
+import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.NotificationIds;
+import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
 
 /**
@@ -67,11 +73,18 @@ public class NotificationRecorder {
 
     private final Ledger ledger;
     private final Privacy privacy;
+    private final Metrics metrics;
+    private final RateCounters counters;
+    private final int rejectionsPerSourceMinute;
 
     @Inject
-    public NotificationRecorder(Ledger ledger, Privacy privacy) {
+    public NotificationRecorder(Ledger ledger, Privacy privacy, Metrics metrics, RateCounters counters,
+            StoreConfig config) {
         this.ledger = ledger;
         this.privacy = privacy;
+        this.metrics = metrics;
+        this.counters = counters;
+        this.rejectionsPerSourceMinute = config.notifications().rejectionsPerSourceMinute();
     }
 
     /**
@@ -85,9 +98,11 @@ public class NotificationRecorder {
         entry.outcome = WriteResult.Outcome.APPLIED.label();
         keep(rules.answers().applied(), entry);
         WriteResult result = ledger.record(entry, change.apply(entry.sk));
+        MDC.put(LogContext.OUTCOME, result.outcome().label());
         return switch (result.outcome()) {
             case APPLIED -> {
                 if (!delivery.documentedStatus()) {
+                    metrics.count("UndocumentedStatuses", Map.of());
                     LOG.warnf("%s %s: undocumented status kept beside the state, flagged for reconciliation and the"
                             + " operator (statusKnown=false)", kind, delivery.about());
                 }
@@ -116,6 +131,14 @@ public class NotificationRecorder {
      */
     public CallbackAnswer reject(String kind, Map<String, String> params, String sourceIp, String detail,
             CallbackAnswer answer) {
+        MDC.put(LogContext.OUTCOME, "rejected");
+        if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(sourceIp)),
+                ledger.now().truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
+                ledger.now().plus(Duration.ofMinutes(10)).getEpochSecond())) {
+            // a flood from one source: answered alike, but no more records this minute
+            metrics.count("RejectionsNotStored", Map.of("Function", kind));
+            return answer;
+        }
         NotificationLogItem entry = entry(kind, "", params, sourceIp);
         entry.detail = detail;
         keep(answer, entry);

@@ -23,5 +23,12 @@ public interface StoreConfig {
         /** How long the masked notification log and rejection records are kept (DynamoDB TTL). */
         @WithDefault("P90D")
         Duration logRetention();
+
+        /**
+         * Refused requests (wrong key or token, source not allowed) kept as records per source address and minute;
+         * more are answered alike but not stored, so a flood cannot write without limit.
+         */
+        @WithDefault("10")
+        int rejectionsPerSourceMinute();
     }
 }

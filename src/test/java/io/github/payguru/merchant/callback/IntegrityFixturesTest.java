@@ -10,17 +10,20 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Identifiers;
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
+import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
-import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -32,9 +35,6 @@ import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
-import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
-import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 
 /**
  * Issue 9 §1–3 by example, each a fixture under {@code infra/events/<handler>/<case>.json} sent to the real

@@ -3,7 +3,6 @@ package io.github.payguru.merchant.callback;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.support.Fixtures;

@@ -27,6 +27,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.Amount;
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.mp.MpStatus;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
@@ -41,7 +42,6 @@ import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 
 /** mp-billing-notification through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

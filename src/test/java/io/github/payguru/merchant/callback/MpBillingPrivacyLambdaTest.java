@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.PayguruConfig;
-import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Fixtures;

@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.payguru.merchant.lambda.MpCredentialServiceHandler;
 import io.github.payguru.merchant.mp.GeneratedCredentials;
 import io.github.payguru.merchant.store.CredentialItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -26,7 +27,6 @@ import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.MpCredentialServiceHandler;
 
 /** mp-credential-service through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

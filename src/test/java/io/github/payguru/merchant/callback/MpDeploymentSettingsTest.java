@@ -12,17 +12,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.lambda.EventReader;
-import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.mp.MpBillingNotifications;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpGuard;
 import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.NotificationRecorder;

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -18,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.support.TestClock;
-import io.github.payguru.merchant.lambda.EventReader;
-import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.lambda.EventReader;
+import io.github.payguru.merchant.lambda.MpRefcodeCheckHandler;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpGuard;
 import io.github.payguru.merchant.mp.MpRefcodes;
@@ -33,8 +32,8 @@ import io.github.payguru.merchant.store.RefcodeItem;
 import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.MpEvents;
+import io.github.payguru.merchant.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.MpRefcodeCheckHandler;
 
 /** mp-refcode-check through its handler bean, with the default TEXT answers (OK / NOK). */
 @QuarkusTest

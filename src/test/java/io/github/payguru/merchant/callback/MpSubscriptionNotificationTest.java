@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -34,7 +35,6 @@ import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 
 /** mp-subscription-notification through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

@@ -30,6 +30,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -39,7 +40,6 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 
 /** PHS notify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
+import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.store.StatusItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
@@ -27,9 +30,6 @@ import io.github.payguru.merchant.support.StatusModels.Ev;
 import io.github.payguru.merchant.support.StatusModels.Expected;
 import io.quarkus.test.junit.QuarkusTest;
 import net.jqwik.api.Arbitrary;
-import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
-import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
-import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 
 /**
  * Random orderings of documented and undocumented statuses, with verbatim duplicates and repeated statuses,

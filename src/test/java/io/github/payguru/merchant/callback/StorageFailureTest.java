@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.dev.DynamoDbEmulator;
+import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.lambda.TcknVerifyHandler;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
-import io.github.payguru.merchant.lambda.PhsNotifyHandler;
-import io.github.payguru.merchant.lambda.TcknVerifyHandler;
 
 /** DynamoDB unreachable: callbacks answer non-OK (5xx) so that Payguru sends them again. */
 @QuarkusTest

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
+import io.github.payguru.merchant.lambda.TcknVerifyHandler;
 import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -22,7 +23,6 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.lambda.TcknVerifyHandler;
 
 /** TCKN verify through its handler bean, on the local DynamoDB emulator. */
 @QuarkusTest

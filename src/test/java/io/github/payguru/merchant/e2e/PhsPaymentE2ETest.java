@@ -17,12 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.phs.PhsOrders;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
+import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;

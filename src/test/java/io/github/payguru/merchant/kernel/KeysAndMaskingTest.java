@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import io.github.payguru.merchant.phs.PhsStatus;
 
 /** Key formulas, constant-time comparison, amounts and masking: one case per rule. */

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.payguru.merchant.lambda.EventReader;
+import io.github.payguru.merchant.support.Events;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,11 +23,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.payguru.merchant.lambda.EventReader;
-import io.github.payguru.merchant.support.Events;
 
 /**
  * Random spellings of secret and personal-data parameter names, sent through the real request parser

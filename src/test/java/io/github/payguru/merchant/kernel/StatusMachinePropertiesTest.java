@@ -6,15 +6,15 @@ import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.github.payguru.merchant.mp.MpStatus;
+import io.github.payguru.merchant.mp.MpSubscriptionStatus;
+import io.github.payguru.merchant.phs.PhsStatus;
 import io.github.payguru.merchant.support.StatusModels;
 import io.github.payguru.merchant.support.StatusModels.Ev;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import io.github.payguru.merchant.mp.MpStatus;
-import io.github.payguru.merchant.mp.MpSubscriptionStatus;
-import io.github.payguru.merchant.phs.PhsStatus;
 
 /**
  * The status tables as the DynamoDB condition applies them ({@link StatusMachine#allowedFrom}, subscriptions by

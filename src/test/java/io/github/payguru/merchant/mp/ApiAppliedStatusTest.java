@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.payguru.OperationRequest;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.phs.PhsQueries;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -22,9 +25,6 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.phs.PhsQueries;
-import io.github.payguru.merchant.payguru.ServiceDirectory;
 
 /**
  * Issue 9 §1 for statuses read from Payguru's API (operations' queries, reconciliation): an undocumented status is

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import io.github.payguru.merchant.kernel.Cidr;
 
 /** The MP rules as plain code: status tables, subscription ordering numbers, CIDR matching. */

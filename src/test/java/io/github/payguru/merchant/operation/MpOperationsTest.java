@@ -14,20 +14,18 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.support.LedgerView;
-import io.github.payguru.merchant.support.TestClock;
+import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.mp.RefundLock;
-import io.github.payguru.merchant.kernel.StatusMachine;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.RateLimiter;
@@ -35,6 +33,8 @@ import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LedgerView;
+import io.github.payguru.merchant.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** MP operations against the Payguru simulator: success, each failure, read retries, refund safety, shared limits. */

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.support.Fixtures;

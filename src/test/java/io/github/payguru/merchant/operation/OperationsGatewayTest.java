@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.payguru.merchant.lambda.Routes;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
+import io.github.payguru.merchant.lambda.Routes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

@@ -13,11 +13,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 
 /** Calls operation handler beans with API Gateway events as the Lambda runtime would. */

@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.support.TestClock;
 import io.github.payguru.merchant.store.RateCounters;
+import io.github.payguru.merchant.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The shared rate limits on the local DynamoDB emulator: concurrent takers, per-second and per-day windows. */

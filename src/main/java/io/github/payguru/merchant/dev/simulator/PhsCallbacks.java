@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 

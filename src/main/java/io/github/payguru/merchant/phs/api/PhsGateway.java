@@ -7,10 +7,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.payguru.OperationException;
-import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
 import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 
 /**
