@@ -20,9 +20,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layout's rules, checked on the compiled classes (README "Layout"):
- * {@code lambda → reconcile | events → mp | phs → payguru → store → kernel}; {@code mp} and {@code phs} never
- * see each other, nor {@code reconcile} and {@code events}; {@code dev} (local run and tests only) is seen by
- * nobody; the kernel is plain Java; no package cycle; no source file of {@code src/main} over 300 lines.
+ * {@code lambda → reconcile | events | orders → mp | phs → payguru → store → kernel}; {@code mp} and {@code phs}
+ * never see each other, nor {@code reconcile}, {@code events} and {@code orders} one another; {@code dev} (local run
+ * and tests only) is seen by nobody; the kernel is plain Java; no package cycle; no source file of {@code src/main}
+ * over 300 lines.
  */
 class ArchitectureTest {
 
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .layer("phs").definedBy(ROOT + ".phs..")
                 .layer("reconcile").definedBy(ROOT + ".reconcile..")
                 .layer("events").definedBy(ROOT + ".events..")
+                .layer("orders").definedBy(ROOT + ".orders..")
                 .layer("lambda").definedBy(ROOT + ".lambda..")
                 .layer("dev").definedBy(ROOT + ".dev..")
                 .whereLayer("kernel").mayNotAccessAnyLayer()
@@ -50,7 +52,9 @@ class ArchitectureTest {
                 .whereLayer("phs").mayOnlyAccessLayers("kernel", "store", "payguru")
                 .whereLayer("reconcile").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
                 .whereLayer("events").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
-                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile", "events")
+                .whereLayer("orders").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
+                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile", "events",
+                        "orders")
                 .whereLayer("dev").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);
     }

@@ -1,7 +1,5 @@
 package io.github.payguru.merchant.events;
 
-import java.util.Map;
-
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.mp.MpStatus;
@@ -15,27 +13,6 @@ import io.github.payguru.merchant.phs.PhsStatus;
  */
 final class StatusNames {
 
-    private static final Map<String, String> MP = Map.ofEntries(
-            Map.entry(MpStatus.WAITING, "waiting"),
-            Map.entry(MpStatus.PAID, "paid"),
-            Map.entry(MpStatus.CHARGING_ERROR, "charging-error"),
-            Map.entry(MpStatus.EXPIRED, "expired"),
-            Map.entry(MpStatus.REFUNDED, "refunded"),
-            Map.entry(MpStatus.REFUND_IN_PROGRESS, "refund-in-progress"),
-            Map.entry(MpStatus.CANCELLED_OTHER_PENDING, "cancelled-other-pending"),
-            Map.entry(MpStatus.CANCELLED_NOT_CONFIRMED, "cancelled-not-confirmed"),
-            Map.entry(MpStatus.CANCELLED_OTHER_PENDING_RENEWAL, "cancelled-other-pending-renewal"),
-            Map.entry(MpStatus.PRICE_MISMATCH, "price-mismatch"),
-            Map.entry(MpStatus.INVALID_PHONE, "invalid-phone"));
-
-    private static final Map<String, String> PHS = Map.of(
-            PhsStatus.PROCESSING, "processing",
-            PhsStatus.NOT_NOTIFIED, "not-notified",
-            PhsStatus.SUCCESS, "success",
-            PhsStatus.WAITING_APPROVAL, "waiting-approval",
-            PhsStatus.REFUND, "refund",
-            PhsStatus.PARTIAL, "partial");
-
     private StatusNames() {
     }
 
@@ -46,7 +23,7 @@ final class StatusNames {
         return switch (kind) {
             case ORDER -> StatusMachine.CREATED.equals(code) ? "created" : null;
             case SUBSCRIPTION -> MpSubscriptionStatus.known(code) ? code : null;
-            case TRANSACTION -> (Line.PHS.name().equals(line) ? PHS : MP).get(code);
+            case TRANSACTION -> Line.PHS.name().equals(line) ? PhsStatus.name(code) : MpStatus.name(code);
         };
     }
 

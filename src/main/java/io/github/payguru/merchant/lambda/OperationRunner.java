@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.lambda;
 
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,14 +41,20 @@ public class OperationRunner {
 
     public APIGatewayV2HTTPResponse run(String operation, APIGatewayV2HTTPEvent event,
             Function<OperationRequest, ObjectNode> service) {
-        return log.around(operation, event, () -> answer(operation, event, service));
+        return run(operation, event, service, result -> 200);
+    }
+
+    /** As {@link #run(String, APIGatewayV2HTTPEvent, Function)}, the success status chosen from the answer (201). */
+    public APIGatewayV2HTTPResponse run(String operation, APIGatewayV2HTTPEvent event,
+            Function<OperationRequest, ObjectNode> service, ToIntFunction<ObjectNode> successStatus) {
+        return log.around(operation, event, () -> answer(operation, event, service, successStatus));
     }
 
     private APIGatewayV2HTTPResponse answer(String operation, APIGatewayV2HTTPEvent event,
-            Function<OperationRequest, ObjectNode> service) {
+            Function<OperationRequest, ObjectNode> service, ToIntFunction<ObjectNode> successStatus) {
         try {
             ObjectNode result = service.apply(EventReader.operation(event, config.notifications().maxBodyBytes()));
-            return HttpResponses.json(200, result.toString());
+            return HttpResponses.json(successStatus.applyAsInt(result), result.toString());
         } catch (BadRequestException e) {
             LOG.infof("%s refused (%d): %s", operation, e.status(), Masking.text(e.getMessage()));
             return error(e.status(), e.status() == 409 ? "CONFLICT" : "INVALID_REQUEST", e.getMessage(),

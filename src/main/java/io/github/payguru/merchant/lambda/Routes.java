@@ -35,12 +35,14 @@ public final class Routes {
             new Route("POST", "/ops/mp/transaction-search", "mp-transaction-search"),
             new Route("POST", "/ops/mp/subscription-search", "mp-subscription-search"),
             new Route("POST", "/ops/mp/message-search", "mp-message-search"),
+            new Route("POST", "/ops/mp/refcode-create", "mp-refcode-create"),
             new Route("POST", "/ops/phs/payment-notification-create", "phs-payment-notification-create"),
             new Route("POST", "/ops/phs/payment-notification-get", "phs-payment-notification-get"),
             new Route("POST", "/ops/phs/transaction-get", "phs-transaction-get"),
             new Route("POST", "/ops/phs/refund-get", "phs-refund-get"),
             new Route("POST", "/ops/phs/order-lookup", "phs-order-lookup"),
-            new Route("POST", "/ops/phs/test-transaction", "phs-test-transaction"));
+            new Route("POST", "/ops/phs/test-transaction", "phs-test-transaction"),
+            new Route("POST", "/ops/merchant/order-get", "merchant-order-get"));
 
     private Routes() {
     }

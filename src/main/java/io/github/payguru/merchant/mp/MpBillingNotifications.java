@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.mp;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,9 @@ import io.github.payguru.merchant.store.TableLayout;
  * calls it an error code, but the API's transaction object carries e.g. {@code "Yetersiz limit"} there
  * and the callback's values are not documented. Unsigned: {@link MpGuard} checks token and source first. The state
  * change is {@link MpTransactions#apply}; the success answer ({@code payguru.mp.success-body}) is given
- * only once stored.
+ * only once stored. A purchase by SMS whose reference code ({@code payguru.mp.refcode.notification-param}, default
+ * {@code order}) the merchant registered is stored under that code's order ({@link MpRefcodes#claimForPayment},
+ * claimed before the transaction is written, so a retry after a failure between the two finds the same link).
  */
 @ApplicationScoped
 public class MpBillingNotifications {
@@ -44,11 +47,17 @@ public class MpBillingNotifications {
     private final MpTransactions transactions;
     private final MpConfig config;
     private final NotificationRecorder.Rules rules;
+    private final MpRefcodes refcodes;
+    private final Set<String> documented;
 
     @Inject
     public MpBillingNotifications(ServiceDirectory services, NotificationRecorder recorder, MpGuard guard,
-            MpTransactions transactions, MpConfig config) {
+            MpTransactions transactions, MpConfig config, MpRefcodes refcodes) {
         this.services = services;
+        this.refcodes = refcodes;
+        Set<String> names = new HashSet<>(DOCUMENTED);
+        names.add(config.refcode().notificationParam());
+        this.documented = Set.copyOf(names);
         this.recorder = recorder;
         this.guard = guard;
         this.transactions = transactions;
@@ -69,12 +78,17 @@ public class MpBillingNotifications {
         if (amount == null && MpStatus.amountRequired(status)) {
             throw new BadRequestException("missing field: amount (required with status " + status + ")");
         }
-        MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status,
-                p.optional("order", Validation.REFERENCE), amount, p.operator(config.operators()),
+        String order = p.optional("order", Validation.REFERENCE);
+        // an SMS purchase carrying a registered reference code belongs to that code's order
+        String refcode = params.get(config.refcode().notificationParam());
+        if (refcode != null && !refcode.isEmpty()) {
+            order = refcodes.claimForPayment(refcode, service.payguruId(), txId).orElse(order);
+        }
+        MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status, order, amount, p.operator(config.operators()),
                 p.optional("item", MpParams.TEXT), p.optional("billingType", MpParams.CODE),
                 p.identifier("subsId"), p.optional("error", MpParams.TEXT),
                 p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
-                p.passThrough(DOCUMENTED), MpTransactionFact.Source.CALLBACK);
+                p.passThrough(documented), MpTransactionFact.Source.CALLBACK);
 
         NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.mpTransaction(txId),
                 params, req.sourceIp(), String.format("txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s",

@@ -85,6 +85,25 @@ public interface MpConfig {
         /** How long a registered reference code stays valid when registered without its own expiry. */
         @WithDefault("PT30M")
         Duration expiry();
+
+        /**
+         * Billing-notification parameter that carries the reference code of an SMS purchase. Payguru does not
+         * document it; its URL template has {@code order}, which is where the code arrives in our simulator.
+         */
+        @WithDefault("order")
+        String notificationParam();
+
+        /** Characters of a code {@code mp-refcode-create} generates (each code must also match {@link #codeFormat}). */
+        @WithDefault("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        String generatedAlphabet();
+
+        /** Length of a generated code. */
+        @WithDefault("8")
+        int generatedLength();
+
+        /** Longest validity {@code mp-refcode-create} accepts. */
+        @WithDefault("P1D")
+        Duration maxValidity();
     }
 
     enum AnswerFormat {

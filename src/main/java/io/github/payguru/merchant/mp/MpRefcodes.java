@@ -40,6 +40,7 @@ public class MpRefcodes {
 
     public static final String KIND = "mp-refcode-check";
     static final String REGISTERED = "registered";
+    static final String USED = "used";
 
     private static final Logger LOG = Logger.getLogger(MpRefcodes.class);
 
@@ -64,17 +65,66 @@ public class MpRefcodes {
     }
 
     /**
+     * What a registration did.
+     *
+     * @param item the code as stored
+     * @param created true when this call created it, false when it renewed the validity of the same registration
+     */
+    public record Registration(RefcodeItem item, boolean created) {
+    }
+
+    /** {@link #registration}'s stored code. */
+    public RefcodeItem register(String service, String code, String order, Duration validFor) {
+        return registration(service, code, order, validFor).item();
+    }
+
+    /**
      * Registers (idempotently; again = new validity) a code the merchant shows a customer.
      *
      * @param service MP service id or local name
      * @param order merchant order reference, or null
      * @param validFor how long it is valid; null = {@code payguru.mp.refcode.expiry}
      * @throws BadRequestException unknown service, malformed code/order (400), the code registered for
-     *         another service or order (409)
+     *         another service or order, or already used by a payment (409)
      */
-    public RefcodeItem register(String service, String code, String order, Duration validFor) {
+    public Registration registration(String service, String code, String order, Duration validFor) {
+        ServiceDirectory.NamedService svc = checked(service, code, order, validFor);
+        Instant until = ledger.now().plus(validFor == null ? config.refcode().expiry() : validFor);
+        WriteResult.Outcome first = ledger.apply(change(svc, code, order, until, StatusMachine.NONE)).outcome();
+        if (first == WriteResult.Outcome.STALE) {
+            // it exists for this service and order: renew its validity while it is unused
+            WriteResult.Outcome again = ledger.apply(change(svc, code, order, until, REGISTERED)).outcome();
+            if (again == WriteResult.Outcome.STALE) {
+                throw new BadRequestException(409, "refcode " + code + " is already used by a payment");
+            }
+            first = again == WriteResult.Outcome.CONFLICT ? again : first;
+        }
+        if (first == WriteResult.Outcome.CONFLICT) {
+            throw new BadRequestException(409, "refcode " + code + " is already registered for another service or order");
+        }
+        RefcodeItem item = reader.item(RefcodeItem.SCHEMA, TableLayout.mpRefcode(code), RefcodeItem.SORT).orElseThrow();
+        return new Registration(item, first == WriteResult.Outcome.APPLIED);
+    }
+
+    /** Registers a code only when it does not exist yet (a generated one); empty when it does (a collision). */
+    public Optional<Registration> registerNew(String service, String code, String order, Duration validFor) {
+        ServiceDirectory.NamedService svc = checked(service, code, order, validFor);
+        Instant until = ledger.now().plus(validFor == null ? config.refcode().expiry() : validFor);
+        if (ledger.apply(change(svc, code, order, until, StatusMachine.NONE)).outcome() != WriteResult.Outcome.APPLIED) {
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(
+                reader.item(RefcodeItem.SCHEMA, TableLayout.mpRefcode(code), RefcodeItem.SORT).orElseThrow(), true));
+    }
+
+    /** Whether {@code code} has the agreed format ({@code payguru.mp.refcode.code-format}). */
+    public boolean wellFormed(String code) {
+        return code != null && format.matcher(code).matches();
+    }
+
+    private ServiceDirectory.NamedService checked(String service, String code, String order, Duration validFor) {
         ServiceDirectory.NamedService svc = MpParams.service(services, service);
-        if (code == null || !format.matcher(code).matches()) {
+        if (!wellFormed(code)) {
             throw new BadRequestException("malformed field: refcode (must match payguru.mp.refcode.code-format)");
         }
         if (order != null) {
@@ -83,11 +133,13 @@ public class MpRefcodes {
         if (validFor != null && (validFor.isNegative() || validFor.isZero())) {
             throw new BadRequestException("validity must be positive");
         }
+        return svc;
+    }
+
+    private StateChange change(ServiceDirectory.NamedService svc, String code, String order, Instant until, String from) {
         Instant now = ledger.now();
-        Instant until = now.plus(validFor == null ? config.refcode().expiry() : validFor);
-        String pk = TableLayout.mpRefcode(code);
-        StateChange c = StateChange.of(pk, RefcodeItem.SORT)
-                .transition("status", REGISTERED, Set.of(StatusMachine.NONE, REGISTERED))
+        StateChange c = StateChange.of(TableLayout.mpRefcode(code), RefcodeItem.SORT)
+                .transition("status", REGISTERED, Set.of(from))
                 .mustMatch("service", svc.payguruId())
                 .set("code", code)
                 .set("validUntil", until.toString())
@@ -96,10 +148,35 @@ public class MpRefcodes {
         if (order != null) {
             c.mustMatch("orderRef", order);
         }
-        if (ledger.apply(c).outcome() == WriteResult.Outcome.CONFLICT) {
-            throw new BadRequestException(409, "refcode " + code + " is already registered for another service or order");
+        return c;
+    }
+
+    /**
+     * Links an SMS payment to the order of the reference code it carries. The first transaction that carries a
+     * registered code of its service claims it with one conditional write ({@code status = used},
+     * {@code usedBy = txId}); the same transaction finds its claim again (a later status, a duplicate) without
+     * writing, so the link never changes. Expiry does not matter here: Payguru checked the code when the
+     * customer texted it. Empty for a malformed or unknown code, another service's, one used by another
+     * transaction, or one registered without an order.
+     */
+    public Optional<String> claimForPayment(String code, String serviceId, String txId) {
+        if (!wellFormed(code)) {
+            return Optional.empty();
         }
-        return reader.item(RefcodeItem.SCHEMA, pk, RefcodeItem.SORT).orElseThrow();
+        String pk = TableLayout.mpRefcode(code);
+        WriteResult w = ledger.apply(StateChange.of(pk, RefcodeItem.SORT).existingOnly()
+                .transition("status", USED, Set.of(REGISTERED))
+                .mustMatch("service", serviceId)
+                .set("usedBy", txId)
+                .set("usedAt", ledger.now().toString()));
+        if (w.outcome() == WriteResult.Outcome.APPLIED) {
+            return reader.item(RefcodeItem.SCHEMA, pk, RefcodeItem.SORT).map(r -> r.orderRef);
+        }
+        if (w.outcome() == WriteResult.Outcome.STALE && USED.equals(w.currentString("status"))
+                && txId.equals(w.currentString("usedBy"))) {
+            return Optional.ofNullable(w.currentString("orderRef"));
+        }
+        return Optional.empty();
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -125,6 +202,9 @@ public class MpRefcodes {
             return "MALFORMED";
         }
         Optional<RefcodeItem> item = reader.item(RefcodeItem.SCHEMA, TableLayout.mpRefcode(code), RefcodeItem.SORT);
+        if (item.isPresent() && USED.equals(item.get().status)) {
+            return "USED";
+        }
         if (item.isEmpty() || !REGISTERED.equals(item.get().status)) {
             return "UNKNOWN";
         }

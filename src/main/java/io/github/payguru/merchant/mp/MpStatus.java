@@ -84,4 +84,22 @@ public final class MpStatus implements StatusMachine {
     public static boolean paid(String status) {
         return PAID.equals(status);
     }
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(WAITING, "waiting"),
+            Map.entry(PAID, "paid"),
+            Map.entry(CHARGING_ERROR, "charging-error"),
+            Map.entry(EXPIRED, "expired"),
+            Map.entry(REFUNDED, "refunded"),
+            Map.entry(REFUND_IN_PROGRESS, "refund-in-progress"),
+            Map.entry(CANCELLED_OTHER_PENDING, "cancelled-other-pending"),
+            Map.entry(CANCELLED_NOT_CONFIRMED, "cancelled-not-confirmed"),
+            Map.entry(CANCELLED_OTHER_PENDING_RENEWAL, "cancelled-other-pending-renewal"),
+            Map.entry(PRICE_MISMATCH, "price-mismatch"),
+            Map.entry(INVALID_PHONE, "invalid-phone"));
+
+    /** Our name of a documented code (change events, order lookup); null for a code this version does not know. */
+    public static String name(String code) {
+        return code == null ? null : NAMES.get(code);
+    }
 }

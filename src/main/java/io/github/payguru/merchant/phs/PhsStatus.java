@@ -58,4 +58,12 @@ public final class PhsStatus implements StatusMachine {
     public static boolean paid(String status) {
         return SUCCESS.equals(status);
     }
+
+    private static final Map<String, String> NAMES = Map.of(PROCESSING, "processing", NOT_NOTIFIED, "not-notified",
+            SUCCESS, "success", WAITING_APPROVAL, "waiting-approval", REFUND, "refund", PARTIAL, "partial");
+
+    /** Our name of a documented code (change events, order lookup); null for a code this version does not know. */
+    public static String name(String code) {
+        return code == null ? null : NAMES.get(code);
+    }
 }

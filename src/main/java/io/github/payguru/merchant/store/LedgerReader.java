@@ -17,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads of the state the {@link Ledger} writes: items by key (consistent reads) and the {@code by-order}
@@ -62,6 +63,36 @@ public class LedgerReader {
             enhanced.table(tableName, schema).index(TableLayout.BY_ORDER)
                     .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
                             Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue(prefix).build())))
+                    .forEach(p -> out.addAll(p.items()));
+            return out;
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Every item of a merchant order in the by-order index (orders, transactions, subscription cycles of both
+     * lines), as stored; tell them apart by {@code sk}.
+     */
+    public List<Map<String, AttributeValue>> byOrder(String orderRef) {
+        try {
+            List<Map<String, AttributeValue>> out = new ArrayList<>();
+            dynamo.queryPaginator(QueryRequest.builder().tableName(tableName).indexName(TableLayout.BY_ORDER)
+                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", TableLayout.GSI1_PK))
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(TableLayout.orderRef(orderRef))))
+                    .build()).forEach(p -> out.addAll(p.items()));
+            return out;
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The notification log entries kept in an item's partition ({@code sk = LOG#…}), masked as stored. */
+    public List<NotificationLogItem> logEntries(String pk) {
+        try {
+            List<NotificationLogItem> out = new ArrayList<>();
+            log.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
+                    Key.builder().partitionValue(pk).sortValue(TableLayout.logSort("")).build())).consistentRead(true))
                     .forEach(p -> out.addAll(p.items()));
             return out;
         } catch (SdkException e) {

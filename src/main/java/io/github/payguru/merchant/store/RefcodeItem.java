@@ -18,6 +18,8 @@ public class RefcodeItem extends Item {
             .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
             .addAttribute(String.class,
                     a -> a.name("validUntil").getter(i -> i.validUntil).setter((i, v) -> i.validUntil = v))
+            .addAttribute(String.class, a -> a.name("usedBy").getter(i -> i.usedBy).setter((i, v) -> i.usedBy = v))
+            .addAttribute(String.class, a -> a.name("usedAt").getter(i -> i.usedAt).setter((i, v) -> i.usedAt = v))
             .addAttribute(Long.class,
                     a -> a.name(TableLayout.EXPIRES_AT).getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
             .build();
@@ -26,7 +28,11 @@ public class RefcodeItem extends Item {
     /** MP service id the code was issued for. */
     public String service;
     public String orderRef;
+    /** {@code registered}, or {@code used} once a payment carried it. */
     public String status;
+    /** The MP txId of the payment that used it. */
+    public String usedBy;
+    public String usedAt;
     /** ISO instant after which the code is refused. */
     public String validUntil;
     /** TTL (epoch seconds): a while after validUntil. */

@@ -20,6 +20,7 @@ import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.mp.MpBillingNotifications;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpGuard;
+import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
@@ -57,10 +58,13 @@ class MpDeploymentSettingsTest {
     @Inject
     Privacy privacy;
 
+    @Inject
+    MpRefcodes refcodes;
+
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
         return new MpBillingNotifications(services, recorder, new MpGuard(cfg, recorder, privacy),
-                new MpTransactions(ledger, reader, cfg), cfg);
+                new MpTransactions(ledger, reader, cfg), cfg, refcodes);
     }
 
     static HttpRequest request(String sourceIp, Map<String, String> params) {
