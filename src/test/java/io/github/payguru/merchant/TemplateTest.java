@@ -26,7 +26,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.github.payguru.merchant.events.EventDerivation;
 import io.github.payguru.merchant.lambda.Routes;
+import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.store.TableLayout;
+import io.smallrye.config.WithDefault;
 
 /**
  * Holds infra/template.yaml, the handlers, the routes and the fixtures to one vocabulary:
@@ -198,6 +200,30 @@ class TemplateTest {
         table.get("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.get("IndexName").asText()));
         assertEquals(Set.of(TableLayout.BY_ORDER, TableLayout.OPEN_ITEMS), indexes);
         assertEquals(TableLayout.EXPIRES_AT, table.get("TimeToLiveSpecification").get("AttributeName").asText());
+    }
+
+    /**
+     * Writers put an open item in its shard of {@code payguru.store.open-shards} and reconciliation reads that many
+     * shards: one count for every function (set once, in Globals), defaulting to the code's default.
+     */
+    @Test
+    void openItemsShardsAreOneSettingOfEveryFunction() throws NoSuchMethodException {
+        JsonNode parameter = TEMPLATE.get("Parameters").get("OpenItemsShards");
+        String codeDefault = StoreConfig.Store.class.getMethod("openShards").getAnnotation(WithDefault.class).value();
+        assertEquals(codeDefault, parameter.get("Default").asText());
+        assertEquals(1, parameter.get("MinValue").asInt());
+        assertEquals("OpenItemsShards", TEMPLATE.path("Globals").path("Function").path("Environment").path("Variables")
+                .path("PAYGURU_STORE_OPEN_SHARDS").asText());
+        functions().forEach((id, fn) -> assertFalse(fn.path("Properties").path("Environment").path("Variables")
+                .has("PAYGURU_STORE_OPEN_SHARDS"), id + " does not override the shard count"));
+        JsonNode open = null;
+        for (JsonNode i : TEMPLATE.get("Resources").get("PaymentTable").get("Properties").get("GlobalSecondaryIndexes")) {
+            if (TableLayout.OPEN_ITEMS.equals(i.get("IndexName").asText())) {
+                open = i;
+            }
+        }
+        assertEquals(TableLayout.OPEN_PK, open.get("KeySchema").get(0).get("AttributeName").asText());
+        assertEquals(TableLayout.OPEN_SK, open.get("KeySchema").get(1).get("AttributeName").asText());
     }
 
     @Test

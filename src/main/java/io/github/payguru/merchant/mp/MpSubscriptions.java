@@ -30,7 +30,7 @@ import io.github.payguru.merchant.store.WriteResult;
  * never become {@code status} and never make a documented status stale.</li>
  * <li>Cycles of one customer/service/order are linked through the by-order index
  * ({@link #cycles(String)}); renewal charges carry the {@code subsId} ({@link #charges(String)}).</li>
- * <li>Open cycles (unknown, active, retry, unknown strings) are in {@code open-items} under {@code OPEN#MPSUB}.</li>
+ * <li>Open cycles (unknown, active, retry, unknown strings) are in {@code open-items} under {@code OPEN#MPSUB#<shard>}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -111,8 +111,7 @@ public class MpSubscriptions {
                     .setIfAbsent("operator", f.operator())
                     .setIfAbsent("billingType", f.billingType())
                     .setIfAbsent("msisdn", f.msisdn())
-                    .set(TableLayout.OPEN_PK, TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION))
-                    .set(TableLayout.OPEN_SK, now);
+                    .open(TableLayout.OPEN_MP_SUBSCRIPTION, now);
         }
         boolean open = !MpSubscriptionStatus.terminal(f.status());
         return c.newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
@@ -124,7 +123,6 @@ public class MpSubscriptions {
                 .set("msisdn", f.msisdn())
                 .set("attributes", f.passThrough())
                 .set("lastNotification", lastNotification)
-                .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP_SUBSCRIPTION) : null)
-                .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
+                .open(open ? TableLayout.OPEN_MP_SUBSCRIPTION : null, now);
     }
 }

@@ -22,7 +22,7 @@ import io.github.payguru.merchant.store.WriteResult;
  * changes nothing (outcome {@code STALE}); 3 → 7 → 6 is applied; failures stay failures.</li>
  * <li>An unknown code never moves {@code status} and never blocks a known one: it is kept beside the state
  * ({@link UnknownStatuses}: value, time, count, {@code statusKnown=false}) and the item enters the
- * {@code open-items} index ({@code OPEN#MP}) so reconciliation looks at it.</li>
+ * {@code open-items} index ({@code OPEN#MP#<shard>}) so reconciliation looks at it.</li>
  * <li>Confirm before trust ({@code payguru.mp.confirm-before-trust}, default on): a paid status from
  * a callback is stored with {@code confirmed=false} and stays in {@code open-items}; a paid status from
  * {@link MpTransactionFact.Source#PAYGURU_API} stores or turns it {@code confirmed=true} and takes it out.
@@ -178,8 +178,7 @@ public class MpTransactions {
                 .set("txId", f.txId())
                 .setIfAbsent("createdAt", now)
                 .set("updatedAt", now)
-                .setOrRemove(TableLayout.OPEN_PK, open ? TableLayout.openPartition(TableLayout.OPEN_MP) : null)
-                .setOrRemove(TableLayout.OPEN_SK, open ? now : null);
+                .open(open ? TableLayout.OPEN_MP : null, now);
         // what describes the payment: an undocumented status never overwrites what a documented one stored
         describe(c, known, "operator", f.operator());
         describe(c, known, "item", f.item());

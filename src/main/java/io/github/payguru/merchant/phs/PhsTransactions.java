@@ -55,8 +55,7 @@ public final class PhsTransactions {
             return UnknownStatuses.record(c, status, now)
                     .setIfAbsent("bank", bank)
                     .setIfAbsent("transactionDate", transactionDate)
-                    .set(TableLayout.OPEN_PK, TableLayout.openPartition(Line.PHS.name()))
-                    .set(TableLayout.OPEN_SK, now);
+                    .open(Line.PHS.name(), now);
         }
         boolean settled = PhsStatus.INSTANCE.terminal(status);
         return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
@@ -64,8 +63,7 @@ public final class PhsTransactions {
                 .set("bank", bank)
                 .set("transactionDate", transactionDate)
                 .set("lastNotification", source)
-                .setOrRemove(TableLayout.OPEN_PK, settled ? null : TableLayout.openPartition(Line.PHS.name()))
-                .setOrRemove(TableLayout.OPEN_SK, settled ? null : now);
+                .open(settled ? null : Line.PHS.name(), now);
     }
 
     /**

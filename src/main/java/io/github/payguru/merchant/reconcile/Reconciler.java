@@ -26,7 +26,8 @@ import io.github.payguru.merchant.store.TableLayout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Pulls Payguru's truth for items still open (the sparse {@code open-items} index) that have not moved
+ * Pulls Payguru's truth for items still open (the sparse {@code open-items} index, every shard of a kind and its
+ * partition from before sharding, oldest first) that have not moved
  * for {@code payguru.reconcile.stale-after}: PHS transactions through {@code transaction/get}, MP
  * transactions through {@code transaction/detail}, MP subscriptions through {@code subscription/detail}.
  * What Payguru reports is applied by the same queries (and so the same state machines) the merchant's
@@ -115,14 +116,14 @@ public class Reconciler {
             if (budget <= 0) {
                 break;
             }
-            List<Map<String, AttributeValue>> items = openItems.olderThan(TableLayout.openPartition(kind), cutoff, budget);
+            List<Map<String, AttributeValue>> items = openItems.olderThan(kind, cutoff, budget);
             for (Map<String, AttributeValue> item : items) {
                 budget--;
                 checked.merge(kind, 1, Integer::sum);
                 String pk = s(item, TableLayout.PK);
                 try {
                     ChangeCause.reconciling(() -> ask(kind, item));
-                    if (openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString())) {
+                    if (openItems.moveToBack(kind, pk, s(item, TableLayout.SK), now.toString())) {
                         LOG.infof("reconcile %s %s: still open after Payguru's answer", kind, pk);
                     } else {
                         settled.merge(kind, 1, Integer::sum);
@@ -134,12 +135,12 @@ public class Reconciler {
                     if (e.status() == 429 || OperationException.RATE_LIMIT.equals(e.source())) {
                         return new Report(checked, settled, failed, "rate limit: " + e.code());
                     }
-                    openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString());
+                    openItems.moveToBack(kind, pk, s(item, TableLayout.SK), now.toString());
                 } catch (Unaskable e) {
                     failed.merge(kind, 1, Integer::sum);
                     LOG.warnf("reconcile %s %s cannot be asked about: %s", kind, Masking.text(pk),
                             Masking.text(e.getMessage()));
-                    openItems.moveToBack(pk, s(item, TableLayout.SK), now.toString());
+                    openItems.moveToBack(kind, pk, s(item, TableLayout.SK), now.toString());
                 } catch (StorageException e) {
                     LOG.errorf("reconcile stopped: %s", Masking.text(e.getMessage()));
                     return new Report(checked, settled, failed, "storage: " + e.getMessage());

@@ -90,7 +90,7 @@ public class Ledger {
                 .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-        Update update = Updates.toUpdate(tableName, change);
+        Update update = Updates.toUpdate(tableName, config.store().openShards(), change);
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
                 .transactItems(TransactWriteItem.builder().put(put).build(),
                         TransactWriteItem.builder().update(update).build())
@@ -157,7 +157,7 @@ public class Ledger {
 
     /** Conditional update without a log entry (operations: order registration, verification outcomes). */
     public WriteResult apply(StateChange change) {
-        Update u = Updates.toUpdate(tableName, change);
+        Update u = Updates.toUpdate(tableName, config.store().openShards(), change);
         try {
             dynamo.updateItem(b -> b.tableName(tableName).key(u.key()).updateExpression(u.updateExpression())
                     .conditionExpression(u.conditionExpression())

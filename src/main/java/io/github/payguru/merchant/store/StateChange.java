@@ -38,6 +38,8 @@ public final class StateChange {
     final Set<String> mustBePresent = new LinkedHashSet<>();
     final Set<String> increment = new LinkedHashSet<>();
     final Map<String, String> addToSet = new LinkedHashMap<>();
+    String openKind;
+    String openAt;
     String statusAttribute;
     Set<String> allowedFrom;
     String expiringStatus;
@@ -103,6 +105,22 @@ public final class StateChange {
     /** Either set the attribute or, when {@code value} is null, remove it (sparse index membership). */
     public StateChange setOrRemove(String name, String value) {
         return value == null ? remove(name) : set(name, value);
+    }
+
+    /**
+     * Puts the item in the open-items queue of {@code kind} ({@code opensk = at}) or, when {@code kind} is null, takes
+     * it out. The partition ({@code openpk}, the shard of this item's {@code pk}) is chosen when the change is
+     * written, from the configured shard count.
+     */
+    public StateChange open(String kind, String at) {
+        if (kind == null) {
+            openKind = null;
+            openAt = null;
+            return remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
+        }
+        openKind = kind;
+        openAt = at;
+        return this;
     }
 
     /** Refuse the change when the stored item has a different value here (a conflict, not a transition). */

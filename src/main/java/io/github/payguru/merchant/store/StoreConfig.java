@@ -5,13 +5,32 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** What the storage adapter needs of the configuration: the table and how long log records live. */
+/** What the storage adapter needs of the configuration: the table, how long log records live, the index shards. */
 @ConfigMapping(prefix = "payguru")
 public interface StoreConfig {
 
     Table table();
 
     Notifications notifications();
+
+    Store store();
+
+    interface Store {
+        /**
+         * Shards of each kind's open-items partition ({@code OPEN#<kind>#<0..n-1>}): every open item is written to
+         * the shard of its key, so the index takes n times the writes of one partition value. Raising it is safe at
+         * any time; see {@link #openShardsRead()} to lower it.
+         */
+        @WithDefault("8")
+        int openShards();
+
+        /**
+         * Shards reconciliation reads when more than {@link #openShards()}: after lowering it, the old count, until
+         * the higher shards are empty (0 = as many as are written).
+         */
+        @WithDefault("0")
+        int openShardsRead();
+    }
 
     interface Table {
         /** DynamoDB table holding transactions, orders, subscriptions and the notification log. */

@@ -1,5 +1,8 @@
 package io.github.payguru.merchant.store;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
 /**
  * The one table's key and index names. {@code infra/template.yaml} declares the same;
  * {@code TemplateTest} holds the two together.
@@ -69,8 +72,27 @@ public final class TableLayout {
         return "ORDER#" + order;
     }
 
-    public static String openPartition(String kind) {
+    /**
+     * The open-items partition of {@code kind}'s shard {@code shard}: {@code OPEN#<kind>#<shard>}. Write-sharded so
+     * that no single index partition value takes every open item's write.
+     */
+    public static String openPartition(String kind, int shard) {
+        return "OPEN#" + kind + "#" + shard;
+    }
+
+    /** The partition of {@code kind} before the index was sharded ({@code OPEN#<kind>}): still read, never written. */
+    public static String unshardedOpenPartition(String kind) {
         return "OPEN#" + kind;
+    }
+
+    /**
+     * The shard (0 to {@code shards - 1}) of an item in open-items: CRC-32 of its {@code pk} (UTF-8) modulo
+     * {@code shards} — stable across runs, versions and languages ({@code zlib.crc32(pk.encode()) % shards}).
+     */
+    public static int openShard(String pk, int shards) {
+        CRC32 crc = new CRC32();
+        crc.update(pk.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % Math.max(1, shards));
     }
 
     public static String logSort(String notificationId) {

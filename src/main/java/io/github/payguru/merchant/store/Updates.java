@@ -2,6 +2,7 @@ package io.github.payguru.merchant.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,8 @@ final class Updates {
     private Updates() {
     }
 
-    static Update toUpdate(String tableName, StateChange c) {
+    /** The update of {@code c}; an item it puts in open-items goes to its shard of {@code openShards}. */
+    static Update toUpdate(String tableName, int openShards, StateChange c) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
@@ -44,7 +46,13 @@ final class Updates {
             values.put(alias, v);
             return alias;
         };
-        c.set.forEach((k, v) -> sets.add(name.apply(k) + " = " + value.apply(v)));
+        Map<String, AttributeValue> set = new LinkedHashMap<>(c.set);
+        if (c.openKind != null) {
+            set.put(TableLayout.OPEN_PK, AttributeValue.fromS(
+                    TableLayout.openPartition(c.openKind, TableLayout.openShard(c.pk, openShards))));
+            set.put(TableLayout.OPEN_SK, AttributeValue.fromS(c.openAt));
+        }
+        set.forEach((k, v) -> sets.add(name.apply(k) + " = " + value.apply(v)));
         c.setIfAbsent.forEach((k, v) -> {
             String a = name.apply(k);
             sets.add(a + " = if_not_exists(" + a + ", " + value.apply(v) + ")");

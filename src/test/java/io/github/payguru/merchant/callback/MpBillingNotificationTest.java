@@ -41,6 +41,7 @@ import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
+import io.github.payguru.merchant.support.OpenIndex;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** mp-billing-notification through its handler bean, on the local DynamoDB emulator. */
@@ -125,7 +126,7 @@ class MpBillingNotificationTest {
         TransactionItem t = stored("9100002");
         assertEquals(MpStatus.PAID, t.status);
         assertEquals(false, t.confirmed, "confirm before trust: a callback alone does not confirm a payment");
-        assertEquals("OPEN#MP", t.openpk, "waits in open-items for the detail call");
+        assertEquals(OpenIndex.partition("MP", t.pk), t.openpk, "waits in open-items for the detail call");
         assertFalse(transactions.fulfillable(t));
 
         assertOk(fixture("late-waiting-after-paid"));
@@ -186,7 +187,7 @@ class MpBillingNotificationTest {
         assertEquals("42", t.unknownStatus);
         assertEquals(false, t.statusKnown);
         assertNull(t.status, "an unknown code is not a transition");
-        assertEquals("OPEN#MP", t.openpk, "flagged for reconciliation");
+        assertEquals(OpenIndex.partition("MP", t.pk), t.openpk, "flagged for reconciliation");
 
         String a = Events.uniqueTxid();
         assertOk(send(a, "77"));
@@ -240,7 +241,7 @@ class MpBillingNotificationTest {
         assertOk(send(a, "1"));
         assertOk(send(a, "5"));
         assertOk(send(a, "31"));
-        assertEquals("OPEN#MP", stored(a).openpk, "an unknown code after a final status is flagged for reconciliation");
+        assertEquals(OpenIndex.partition("MP", stored(a).pk), stored(a).openpk, "an unknown code after a final status is flagged for reconciliation");
         assertEquals(false, stored(a).statusKnown);
         MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null), null);
         assertEquals(WriteResult.Outcome.APPLIED, r.outcome());

@@ -39,6 +39,7 @@ import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
+import io.github.payguru.merchant.support.OpenIndex;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** PHS notify through its handler bean, on the local DynamoDB emulator. */
@@ -225,7 +226,7 @@ class PhsNotifyTest {
         call(Events.get(PATH, Events.phsNotify(txid, order, "1", "20.00")));
         TransactionItem processing = stored(txid);
         assertEquals("1", processing.status);
-        assertEquals("OPEN#PHS", processing.openpk, "an open payment is in the reconciliation index");
+        assertEquals(OpenIndex.partition("PHS", processing.pk), processing.openpk, "an open payment is in the reconciliation index");
         call(Events.get(PATH, Events.phsNotify(txid, order, "5", "20.00")));
         call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.00")));
         call(Events.get(PATH, Events.phsNotify(txid, order, "6", "20.00")));
@@ -265,7 +266,7 @@ class PhsNotifyTest {
         assertEquals(1L, t.unknownStatusCount);
         assertNotNull(t.unknownStatusAt);
         assertEquals(Boolean.FALSE, t.statusKnown);
-        assertEquals("OPEN#PHS", t.openpk, "flagged for reconciliation");
+        assertEquals(OpenIndex.partition("PHS", t.pk), t.openpk, "flagged for reconciliation");
         assertEquals("20", t.amount, "identity is fixed by the first notification");
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"))).getBody());
         t = stored(txid);

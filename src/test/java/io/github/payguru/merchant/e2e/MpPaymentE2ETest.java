@@ -43,6 +43,7 @@ import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.LedgerView;
+import io.github.payguru.merchant.support.OpenIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -109,7 +110,7 @@ class MpPaymentE2ETest {
         assertEquals("MP", t.line);
         assertNull(t.subsId);
         assertFalse(transactions.fulfillable(t), "not fulfillable before Payguru's API confirms it");
-        assertEquals(TableLayout.openPartition(TableLayout.OPEN_MP), t.openpk, "unconfirmed stays open");
+        assertEquals(OpenIndex.partition(TableLayout.OPEN_MP, t.pk), t.openpk, "unconfirmed stays open");
         assertEquals(2, ledger.logOf(t.pk).size(), "one log entry per notification (1 and 3)");
         assertTrue(ledger.logOf(t.pk).stream().allMatch(e -> e.answerStatus == 200 && "OK".equals(e.answerBody)));
         assertTrue(ledger.logOf(t.pk).stream().noneMatch(e -> e.params.containsKey("token")),

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +42,7 @@ import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
+import io.github.payguru.merchant.support.OpenIndex;
 import io.github.payguru.merchant.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -102,18 +106,9 @@ class ReconcileTest {
     @Test
     void phsTransactionLeftProcessingIsSettledWithPayguruTruth() {
         PhsTransaction t = sim.seedPhsTransaction("SHOP", "ORD-R" + Events.uniqueTxid(), "100.00", 1);
-        Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("txid", t.id);
-        p.put("code", t.code);
-        p.put("order", t.order);
-        p.put("status", "1");
-        p.put("amount", t.amount);
-        p.put("transaction_date", "2026-11-22 10:00:00");
-        p.put("bank", "isbank");
-        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(Events.MERCHANT_ID, Events.MERCHANT_KEY, "SHOP",
-                Events.SHOP_KEY, t.id, t.code, t.order, t.amount)));
-        assertEquals("OK", phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null).getBody());
-        assertEquals("OPEN#PHS", ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
+        notifyProcessing(t);
+        assertEquals(OpenIndex.partition("PHS", TableLayout.phsTransaction(t.id)),
+                ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
 
         Reconciler.Report nothingStale = reconciler.run();
         assertEquals(Map.of(), nothingStale.checked(), "a fresh item is not asked about");
@@ -127,6 +122,62 @@ class ReconcileTest {
         assertNull(stored.openpk);
         assertTrue(sim.requests("phs.transaction.get").size() <= 2,
                 "one read (two when the simulator's reset expired the cached token and it was renewed once)");
+    }
+
+    /** The PHS notify of {@code t} in status 1 (processing), signed as Payguru signs it. */
+    void notifyProcessing(PhsTransaction t) {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("txid", t.id);
+        p.put("code", t.code);
+        p.put("order", t.order);
+        p.put("status", "1");
+        p.put("amount", t.amount);
+        p.put("transaction_date", "2026-11-22 10:00:00");
+        p.put("bank", "isbank");
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(Events.MERCHANT_ID, Events.MERCHANT_KEY, "SHOP",
+                Events.SHOP_KEY, t.id, t.code, t.order, t.amount)));
+        assertEquals("OK", phsNotify.handleRequest(Events.get("/payguru/phs/notify", p), null).getBody());
+    }
+
+    @Test
+    void itemsOnEveryShardAndInThePartitionFromBeforeShardingAreAllReconciled() {
+        List<PhsTransaction> sharded = new ArrayList<>();
+        Set<String> partitions = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            PhsTransaction t = sim.seedPhsTransaction("SHOP", "ORD-S" + Events.uniqueTxid(), "10.00", 1);
+            notifyProcessing(t);
+            partitions.add(ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
+            sharded.add(t);
+        }
+        assertTrue(partitions.size() >= 3, "spread over shards: " + partitions);
+        PhsTransaction legacySettles = sim.seedPhsTransaction("SHOP", "ORD-L" + Events.uniqueTxid(), "10.00", 1);
+        PhsTransaction legacyStaysOpen = sim.seedPhsTransaction("SHOP", "ORD-L" + Events.uniqueTxid(), "10.00", 1);
+        for (PhsTransaction t : List.of(legacySettles, legacyStaysOpen)) {
+            notifyProcessing(t);
+            // as written before the index was sharded
+            writes.apply(StateChange.of(TableLayout.phsTransaction(t.id), TransactionItem.SORT).existingOnly()
+                    .set(TableLayout.OPEN_PK, TableLayout.unshardedOpenPartition("PHS")));
+            assertEquals("OPEN#PHS", ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow().openpk);
+        }
+        sharded.forEach(t -> t.status = 3);
+        legacySettles.status = 3;
+
+        later(Duration.ofHours(1));
+        Reconciler.Report r = reconciler.run();
+        assertNull(r.stoppedBy());
+        assertTrue(r.settled().get("PHS") >= 6, r.toMap().toString());
+        for (PhsTransaction t : sharded) {
+            TransactionItem stored = ledger.transaction(TableLayout.phsTransaction(t.id)).orElseThrow();
+            assertEquals("3", stored.status);
+            assertNull(stored.openpk, "settled: out of its shard");
+        }
+        TransactionItem settled = ledger.transaction(TableLayout.phsTransaction(legacySettles.id)).orElseThrow();
+        assertEquals("3", settled.status);
+        assertNull(settled.openpk, "found in the partition from before sharding, and settled");
+        TransactionItem open = ledger.transaction(TableLayout.phsTransaction(legacyStaysOpen.id)).orElseThrow();
+        assertEquals("1", open.status);
+        assertEquals(OpenIndex.partition("PHS", open.pk), open.openpk, "still open: moved to the back, in its shard");
+        assertEquals(Map.of(), reconciler.run().checked(), "not asked again within stale-after");
     }
 
     @Test
@@ -155,7 +206,7 @@ class ReconcileTest {
         assertNull(confirmed.openpk);
         TransactionItem still = ledger.transaction(TableLayout.mpTransaction(waiting.id)).orElseThrow();
         assertEquals("1", still.status);
-        assertEquals("OPEN#MP", still.openpk);
+        assertEquals(OpenIndex.partition("MP", still.pk), still.openpk);
         assertTrue(still.opensk.compareTo(ledger.now().minus(Duration.ofMinutes(1)).toString()) > 0,
                 "checked now: the next run asks about other items first");
         assertEquals(Map.of(), reconciler.run().checked(), "not asked again within stale-after");
@@ -168,7 +219,7 @@ class ReconcileTest {
         s.referenceCode = order;
         assertEquals(200, mpSubscription.handleRequest(MpEvents.get(MpEvents.SUBSCRIPTION,
                 MpEvents.subscription(s.id, s.lastTransaction, "active", order)), null).getStatusCode());
-        assertEquals("OPEN#MPSUB",
+        assertEquals(OpenIndex.partition("MPSUB", TableLayout.mpSubscription(s.id)),
                 ledger.item(SubscriptionItem.SCHEMA, TableLayout.mpSubscription(s.id), SubscriptionItem.SORT)
                         .orElseThrow().openpk);
         s.status = "cancelled";
@@ -195,8 +246,7 @@ class ReconcileTest {
     /** A new item in the open-items index of {@code kind} with a status and only these attributes. */
     void openItem(String pk, String sk, String kind, Map<String, String> attributes) {
         StateChange c = StateChange.of(pk, sk).transition("status", "1", Set.of(StatusMachine.NONE))
-                .set(TableLayout.OPEN_PK, TableLayout.openPartition(kind))
-                .set(TableLayout.OPEN_SK, ledger.now().toString());
+                .open(kind, ledger.now().toString());
         attributes.forEach(c::set);
         writes.apply(c);
     }
