@@ -123,13 +123,13 @@ public class MpQueries {
                 Identifiers.fromAnswer(subsId).orElse(null),
                 Answers.scalar(tx, "error"), Answers.scalar(tx, "errorDetail"), null, Map.of(),
                 MpTransactionFact.Source.PAYGURU_API);
-        MpTransactions.Result r = transactions.apply(fact, null);
+        MpTransactions.Result r = transactions.apply(fact);
         return stateOf(r.write(), r.outcome(), status);
     }
 
     /** A status Payguru implied without a transaction in its answer (refund accepted: 7). */
     ObjectNode applyStatus(ServiceDirectory.NamedService svc, String txId, String status) {
-        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(txId, svc.payguruId(), status, null), null);
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(txId, svc.payguruId(), status, null));
         return stateOf(r.write(), r.outcome(), status);
     }
 
@@ -145,7 +145,7 @@ public class MpQueries {
         MpSubscriptionFact fact = new MpSubscriptionFact(subsId, lastTx, svc.payguruId(), status,
                 order != null && Validation.REFERENCE.matcher(order).matches() ? order : null,
                 Answers.scalar(s, "operator"), null, null, Map.of());
-        WriteResult w = subscriptions.apply(fact, null);
+        WriteResult w = subscriptions.apply(fact);
         return stateOf(w, w.outcome(), status);
     }
 

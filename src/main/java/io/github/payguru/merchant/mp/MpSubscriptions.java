@@ -11,7 +11,6 @@ import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
-import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
@@ -46,16 +45,13 @@ public class MpSubscriptions {
     }
 
     /**
-     * Applies a fact atomically; with {@code logEntry} it is logged in the same transaction and duplicates are
-     * recognised (the subscription callback writes {@link #change} through {@code NotificationRecorder} instead).
+     * Applies a fact from Payguru's API as a plain conditional update (the subscription callback writes
+     * {@link #change} through {@code NotificationRecorder} instead, with its log entry).
      * Outcomes: applied, duplicate, stale (a newer txId is stored), conflict (the subsId is stored with another
      * service or order).
      */
-    public WriteResult apply(MpSubscriptionFact f, NotificationLogItem logEntry) {
-        StateChange c = change(f, logEntry == null ? null : logEntry.sk);
-        if (logEntry != null) {
-            return ledger.record(logEntry, c);
-        }
+    public WriteResult apply(MpSubscriptionFact f) {
+        StateChange c = change(f, null);
         WriteResult w = ledger.apply(c);
         if (w.outcome() == WriteResult.Outcome.STALE && MpSubscriptionStatus.known(f.status())
                 && f.status().equals(w.currentString("status"))) {

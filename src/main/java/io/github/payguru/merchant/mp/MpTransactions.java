@@ -7,7 +7,6 @@ import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
-import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -63,14 +62,13 @@ public class MpTransactions {
     }
 
     /**
-     * Applies a fact atomically. With {@code logEntry} the fact is logged in the same transaction and a duplicate
-     * is recognised; without it (API facts: operations, reconciliation) it is a plain conditional update. The
-     * billing callback writes {@link #change} through {@code NotificationRecorder} instead, with its own log entry.
+     * Applies a fact from Payguru's API (operations, reconciliation) as a plain conditional update. The billing
+     * callback writes {@link #change} through {@code NotificationRecorder} instead, with its log entry.
      * A paid fact from Payguru's API that finds the transaction already paid confirms it.
      */
-    public Result apply(MpTransactionFact fact, NotificationLogItem logEntry) {
-        StateChange change = change(fact, logEntry == null ? null : logEntry.sk);
-        WriteResult w = logEntry == null ? ledger.apply(change) : ledger.record(logEntry, change);
+    public Result apply(MpTransactionFact fact) {
+        StateChange change = change(fact, null);
+        WriteResult w = ledger.apply(change);
         if (w.outcome() == WriteResult.Outcome.STALE && fact.source() == MpTransactionFact.Source.PAYGURU_API
                 && MpStatus.INSTANCE.known(fact.status()) && fact.status().equals(w.currentString("status"))) {
             return reaffirm(fact, w);

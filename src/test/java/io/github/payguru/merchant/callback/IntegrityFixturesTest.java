@@ -119,7 +119,7 @@ class IntegrityFixturesTest {
         APIGatewayV2HTTPResponse r = billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null);
         assertEquals(409, r.getStatusCode(), r.getBody());
         assertEquals(WriteResult.Outcome.CONFLICT, transactions.apply(
-                MpTransactionFact.fromApi("9100052", MpEvents.SERVICE, "42", Amount.parse("9.99")), null).outcome());
+                MpTransactionFact.fromApi("9100052", MpEvents.SERVICE, "42", Amount.parse("9.99"))).outcome());
         t = ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow();
         assertNull(t.amount, "never adopted");
         assertNull(t.unknownStatus, "a refused notification changes nothing");

@@ -206,7 +206,7 @@ class MpBillingNotificationTest {
         assertOk(send(a, "3"));
         assertEquals(false, stored(a).confirmed);
         MpTransactions.Result r = transactions.apply(
-                MpTransactionFact.fromApi(a, MpEvents.SERVICE, "3", Amount.parse("9.99")), null);
+                MpTransactionFact.fromApi(a, MpEvents.SERVICE, "3", Amount.parse("9.99")));
         assertEquals(WriteResult.Outcome.APPLIED, r.outcome());
         assertTrue(r.confirmedNow());
         TransactionItem t = stored(a);
@@ -220,19 +220,19 @@ class MpBillingNotificationTest {
 
         String b = Events.uniqueTxid();
         assertEquals(WriteResult.Outcome.APPLIED,
-                transactions.apply(MpTransactionFact.fromApi(b, MpEvents.SERVICE, "3", Amount.parse("9.99")), null)
+                transactions.apply(MpTransactionFact.fromApi(b, MpEvents.SERVICE, "3", Amount.parse("9.99")))
                         .outcome());
         assertEquals(true, stored(b).confirmed, "a fact from Payguru's API is trusted");
         String d = Events.uniqueTxid();
         assertEquals(WriteResult.Outcome.STALE,
-                transactions.apply(MpTransactionFact.fromApi(d, MpEvents.SERVICE, "3", null), null).outcome(),
+                transactions.apply(MpTransactionFact.fromApi(d, MpEvents.SERVICE, "3", null)).outcome(),
                 "a paid status without an amount never creates an item, even from Payguru's API");
         assertTrue(transactions.find(d).isEmpty());
         String c = Events.uniqueTxid();
         assertOk(send(c, "1"));
         assertFalse(transactions.confirmPaid(c), "only a paid transaction can be confirmed");
         assertEquals(WriteResult.Outcome.CONFLICT,
-                transactions.apply(MpTransactionFact.fromApi(c, MpEvents.GAMES_SERVICE, "3", null), null).outcome());
+                transactions.apply(MpTransactionFact.fromApi(c, MpEvents.GAMES_SERVICE, "3", null)).outcome());
     }
 
     @Test
@@ -243,14 +243,14 @@ class MpBillingNotificationTest {
         assertOk(send(a, "31"));
         assertEquals(OpenIndex.partition("MP", stored(a).pk), stored(a).openpk, "an unknown code after a final status is flagged for reconciliation");
         assertEquals(false, stored(a).statusKnown);
-        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null), null);
+        MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null));
         assertEquals(WriteResult.Outcome.APPLIED, r.outcome());
         assertFalse(r.confirmedNow());
         assertEquals(true, stored(a).statusKnown);
         assertNull(stored(a).openpk);
         assertEquals("31", stored(a).unknownStatus, "the code stays on record");
         assertEquals(WriteResult.Outcome.STALE,
-                transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null), null).outcome(),
+                transactions.apply(MpTransactionFact.fromApi(a, MpEvents.SERVICE, "5", null)).outcome(),
                 "nothing left to lift");
     }
 

@@ -12,6 +12,6 @@ final class SubscriptionCalls {
 
     static void send(MpSubscriptions subscriptions, String subsId, String txId, String status, String order) {
         subscriptions.apply(new MpSubscriptionFact(subsId, txId, MpEvents.SERVICE, status, order, "5", "monthly", null,
-                java.util.Map.of()), null);
+                java.util.Map.of()));
     }
 }

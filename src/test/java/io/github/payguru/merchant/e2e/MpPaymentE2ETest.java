@@ -139,7 +139,7 @@ class MpPaymentE2ETest {
                 .path("subscription");
         // ... and apply it as a trusted fact: same identity (service, amount), so it confirms
         MpTransactions.Result r = transactions.apply(MpTransactionFact.fromApi(tx.path("id").asText(),
-                tx.path("service").asText(), tx.path("status").asText(), Amount.parse(tx.path("amount").asText())), null);
+                tx.path("service").asText(), tx.path("status").asText(), Amount.parse(tx.path("amount").asText())));
         assertEquals(WriteResult.Outcome.APPLIED, r.outcome());
         assertTrue(r.confirmedNow());
         TransactionItem t = stored(txId);
