@@ -17,9 +17,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.payguru.merchant.dev.simulator.Delivery;
 import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
-import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
@@ -44,6 +40,7 @@ import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.OpenIndex;
+import io.github.payguru.merchant.support.SynchronousSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -55,7 +52,7 @@ import io.restassured.RestAssured;
  * items through {@link Ledger}, {@link MpTransactions} and {@link MpSubscriptions}.
  */
 @QuarkusTest
-class MpPaymentE2ETest {
+class MpPaymentE2ETest extends SynchronousSimulator {
 
     static final String GAME = "2001";
     static final String GAME_KEY = "local-mp-game-key";
@@ -64,8 +61,6 @@ class MpPaymentE2ETest {
     static final String OK_URL = "http://shop.example/ok";
     static final String FAIL_URL = "http://shop.example/fail";
 
-    @Inject
-    PayguruSimulator sim;
 
     @Inject
     LedgerView ledger;
@@ -76,19 +71,6 @@ class MpPaymentE2ETest {
     @Inject
     MpSubscriptions subscriptions;
 
-    @BeforeEach
-    void start() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        sim.reset();
-        sim.setSynchronous(true);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.awaitDeliveries(Duration.ofSeconds(10));
-        sim.reset();
-        RestAssured.reset();
-    }
 
     // ------------------------------------------------------------ payment page
 

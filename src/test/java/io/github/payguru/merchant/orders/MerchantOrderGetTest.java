@@ -13,51 +13,32 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LeakScan;
 import io.github.payguru.merchant.support.MpEvents;
+import io.github.payguru.merchant.support.SynchronousSimulator;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * merchant-order-get through the Lambda runtime (the mock event server) on the local DynamoDB: orders made by
  * the real callbacks and operations (local gateway, Payguru simulator), then read back by order reference.
  */
 @QuarkusTest
-class MerchantOrderGetTest {
+class MerchantOrderGetTest extends SynchronousSimulator {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String HANDLER = "merchant-order-get";
     static final String CLEAR_MSISDN = "905551112233";
 
-    @Inject
-    PayguruSimulator sim;
 
-    @BeforeEach
-    void start() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        sim.reset();
-        sim.setSynchronous(true);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.awaitDeliveries(Duration.ofSeconds(10));
-        sim.reset();
-        RestAssured.reset();
-    }
 
     /** The operation through the Lambda runtime: its HTTP status and JSON answer. */
     static Answer invoke(String handler, String body) throws Exception {

@@ -12,15 +12,11 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
-import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.mp.MpRefcodes;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.RefcodeItem;
@@ -28,20 +24,18 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
+import io.github.payguru.merchant.support.SynchronousSimulator;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * mp-refcode-create through the Lambda runtime and the local gateway, then an SMS purchase in the simulator with
  * that code: the payment is stored under the code's order and merchant-order-get shows it.
  */
 @QuarkusTest
-class MpRefcodeCreateTest {
+class MpRefcodeCreateTest extends SynchronousSimulator {
 
     static final String HANDLER = "mp-refcode-create";
 
-    @Inject
-    PayguruSimulator sim;
 
     @Inject
     LedgerReader reader;
@@ -49,19 +43,6 @@ class MpRefcodeCreateTest {
     @Inject
     MpRefcodes refcodes;
 
-    @BeforeEach
-    void start() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        sim.reset();
-        sim.setSynchronous(true);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.awaitDeliveries(Duration.ofSeconds(10));
-        sim.reset();
-        RestAssured.reset();
-    }
 
     static MerchantOrderGetTest.Answer create(String body) throws Exception {
         return MerchantOrderGetTest.invoke(HANDLER, body);
