@@ -112,6 +112,28 @@ class TemplateTest {
     }
 
     @Test
+    void jvmFunctionsRunPublishedVersionsWithSnapStartUnlessTurnedOff() {
+        JsonNode globals = TEMPLATE.path("Globals").path("Function");
+        assertEquals("live", globals.path("AutoPublishAlias").asText(), globals::toString);
+        assertTrue(globals.path("AutoPublishAliasAllProperties").asBoolean(), "a changed property publishes a version");
+        JsonNode snapStart = globals.path("SnapStart");
+        assertEquals("UseSnapStart", snapStart.get(0).asText(), snapStart::toString);
+        assertEquals("PublishedVersions", snapStart.get(1).path("ApplyOn").asText(), snapStart::toString);
+        assertEquals("AWS::NoValue", snapStart.get(2).asText(), snapStart::toString);
+        // UseSnapStart: the SnapStart parameter is 'true' and the packaging is not native (native has no SnapStart)
+        JsonNode condition = TEMPLATE.path("Conditions").path("UseSnapStart");
+        assertEquals("[[\"IsNative\"],[\"SnapStart\",\"true\"]]", condition.toString());
+        JsonNode parameter = TEMPLATE.path("Parameters").path("SnapStart");
+        assertEquals("[\"true\",\"false\"]", parameter.path("AllowedValues").toString(), "a merchant can turn it off");
+        functions().forEach((name, fn) -> {
+            JsonNode p = fn.path("Properties");
+            for (String key : List.of("AutoPublishAlias", "SnapStart", "Runtime", "PackageType", "CodeUri")) {
+                assertTrue(p.path(key).isMissingNode(), name + " overrides " + key + " of the globals");
+            }
+        });
+    }
+
+    @Test
     void routesInTemplateAreTheRoutesServedLocally() {
         List<String> template = new ArrayList<>();
         functions().forEach((id, fn) -> fn.path("Properties").path("Events").forEach(ev -> {
@@ -253,7 +275,8 @@ class TemplateTest {
 
         JsonNode mapping = resources.path("EventPublisherStream").path("Properties");
         assertEquals("AWS::Lambda::EventSourceMapping", resources.path("EventPublisherStream").path("Type").asText());
-        assertEquals("EventPublisherFunction", mapping.path("FunctionName").asText(), mapping::toString);
+        // the alias SAM publishes (AutoPublishAlias): a raw mapping is not rewired by SAM, and SnapStart applies to versions only
+        assertEquals("EventPublisherFunction.Alias", mapping.path("FunctionName").asText(), mapping::toString);
         assertEquals("ReportBatchItemFailures", mapping.path("FunctionResponseTypes").get(0).asText());
         assertTrue(mapping.path("BisectBatchOnFunctionError").asBoolean());
         int retries = mapping.path("MaximumRetryAttempts").asInt(-1);
