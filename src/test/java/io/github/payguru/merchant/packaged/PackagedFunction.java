@@ -95,6 +95,11 @@ final class PackagedFunction implements AutoCloseable {
         throw new IllegalStateException("no answer within " + INVOKE_TIMEOUT + ":\n" + output());
     }
 
+    /** The function's process id (its JVM). */
+    long pid() {
+        return process.pid();
+    }
+
     String output() {
         try {
             return Files.readString(log);

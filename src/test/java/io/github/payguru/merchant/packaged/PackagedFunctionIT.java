@@ -99,7 +99,7 @@ class PackagedFunctionIT {
     }
 
     /** The variables {@code infra/template.yaml} sets (Globals), with the local run's made-up merchant. */
-    private static Map<String, String> templateEnvironment() {
+    static Map<String, String> templateEnvironment() {
         return templateEnvironment("2001");
     }
 

@@ -9,16 +9,27 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** Counts DynamoDB API calls by operation (registered for tests in application.properties). */
 public class DynamoCalls implements ExecutionInterceptor {
 
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** Items written by TransactWriteItems calls (puts, updates, deletes and condition checks alike). */
+    private static final AtomicInteger TRANSACT_ITEMS = new AtomicInteger();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CALLS.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
+        if (context.request() instanceof TransactWriteItemsRequest t) {
+            TRANSACT_ITEMS.addAndGet(t.transactItems().size());
+        }
+    }
+
+    /** Items in all TransactWriteItems calls so far. */
+    public static int transactItems() {
+        return TRANSACT_ITEMS.get();
     }
 
     /** A copy of the counts so far. */
