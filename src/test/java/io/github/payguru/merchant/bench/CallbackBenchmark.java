@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Prints, in one run, the performance figures of the callback path next to a baseline measured in the same run, as a
  * table and as one JSON line ({@code BENCH-JSON}): warm p50/p99 of phs-notify and mp-billing-notification (fresh
  * notifications) against a bare conditional {@code UpdateItem} of an item of the same size on the same emulator,
- * DynamoDB calls and estimated WCU per fresh and per duplicate notification, the size of {@code target/function.zip}
- * (when a previous {@code package} left one), and the targets with met / not met. A target never fails the build:
+ * DynamoDB calls and estimated WCU per fresh and per duplicate notification, and the target with met / not met
+ * (cold start, RSS and function.zip: {@code PackagedFunctionBenchmark}, after package). A target never fails the build:
  * the test fails only when it cannot measure.
  * Not part of {@code verify} (surefire excludes *Benchmark); run it with {@code ./mvnw -B verify -Pbench}
  * (README "Performance"). The emulator is moto behind one lock: the numbers compare this code with a bare write on
@@ -57,7 +55,6 @@ class CallbackBenchmark {
     private static final java.util.concurrent.atomic.AtomicInteger ERRORS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final double WARM_TARGET = 1.3;
-    private static final double ZIP_TARGET_MB = 15;
 
     @Inject
     PhsNotifyHandler phs;
@@ -126,8 +123,6 @@ class CallbackBenchmark {
         Stats bareS = new Stats(bareNs);
         Stats phsS = new Stats(phsNs);
         Stats mpS = new Stats(mpNs);
-        Path zip = Path.of("target", "function.zip");
-        Double zipMb = Files.exists(zip) ? Files.size(zip) / 1024.0 / 1024.0 : null;
 
         StringBuilder t = new StringBuilder("\n");
         t.append(String.format(Locale.ROOT, "BENCH %d calls per kind, item %d B (bare %d B), %d cores, emulator %s%n", N,
@@ -145,15 +140,10 @@ class CallbackBenchmark {
         t.append(costRow("phs-notify duplicate", phsCost.duplicate));
         t.append(costRow("mp-billing-notification fresh", mpCost.fresh));
         t.append(costRow("mp-billing-notification duplicate", mpCost.duplicate));
-        t.append(zipMb == null
-                ? String.format(Locale.ROOT, "BENCH %-34s not measured (no target/function.zip: run package first)%n",
-                        "function.zip")
-                : String.format(Locale.ROOT, "BENCH %-34s %.1f MB  target ≤ %.0f MB  %s%n", "function.zip", zipMb,
-                        ZIP_TARGET_MB, zipMb <= ZIP_TARGET_MB ? "met" : "NOT met"));
-        t.append(String.format(Locale.ROOT, "BENCH %-34s not measured (baseline: empty Quarkus Lambda, missing)%n",
-                "cold start"));
-        t.append(String.format(Locale.ROOT, "BENCH %-34s not measured%n", "RSS after N calls"));
-
+        t.append(String.format(Locale.ROOT, "BENCH %-34s printed by PackagedFunctionBenchmark after package%n",
+                "cold start, RSS, function.zip"));
+        t.append(String.format(Locale.ROOT, "BENCH %-34s %d (answered other than OK, e.g. 503 on an emulator timeout)%n",
+                "errors", ERRORS.get()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("calls", N);
         json.put("itemBytes", stateBytes);
@@ -168,12 +158,6 @@ class CallbackBenchmark {
         json.put("phsNotifyDuplicateDynamo", phsCost.duplicate.json());
         json.put("mpBillingFreshDynamo", mpCost.fresh.json());
         json.put("mpBillingDuplicateDynamo", mpCost.duplicate.json());
-        json.put("functionZipMb", zipMb == null ? null : round(zipMb));
-        json.put("functionZipTargetMet", zipMb == null ? null : zipMb <= ZIP_TARGET_MB);
-        json.put("coldStartMs", null);
-        json.put("rssMb", null);
-        t.append(String.format(Locale.ROOT, "BENCH %-34s %d (answered other than OK, e.g. 503 on an emulator timeout)%n",
-                "errors", ERRORS.get()));
         json.put("errors", ERRORS.get());
         t.append("BENCH-JSON ").append(toJson(json)).append('\n');
         // stdout, not the log: the report stays readable and greppable in the Maven output.
