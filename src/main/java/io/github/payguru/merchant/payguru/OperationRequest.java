@@ -1,9 +1,6 @@
 package io.github.payguru.merchant.payguru;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,11 +14,8 @@ import io.github.payguru.merchant.kernel.BadRequestException;
  */
 public record OperationRequest(ObjectNode body) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Numbers written into answers keep their exact decimal text, as numbers read by {@code lambda/EventReader} do. */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** A scalar field as text (numbers as their exact decimal text), or null when absent or null. */
     public String text(String field) {
@@ -51,6 +45,6 @@ public record OperationRequest(ObjectNode body) {
     }
 
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return NODES.objectNode();
     }
 }

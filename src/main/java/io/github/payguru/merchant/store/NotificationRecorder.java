@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -132,9 +133,10 @@ public class NotificationRecorder {
     public CallbackAnswer reject(String kind, Map<String, String> params, String sourceIp, String detail,
             CallbackAnswer answer) {
         MDC.put(LogContext.OUTCOME, "rejected");
+        Instant now = ledger.now();
         if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(sourceIp)),
-                ledger.now().truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
-                ledger.now().plus(Duration.ofMinutes(10)).getEpochSecond())) {
+                now.truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
+                now.plus(Duration.ofMinutes(10)).getEpochSecond())) {
             // a flood from one source: answered alike, but no more records this minute
             metrics.count("RejectionsNotStored", Map.of("Function", kind));
             return answer;

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +26,6 @@ import io.github.payguru.merchant.dev.simulator.Delivery;
 import io.github.payguru.merchant.dev.simulator.MpSubscription;
 import io.github.payguru.merchant.dev.simulator.MpTransaction;
 import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
@@ -39,6 +36,7 @@ import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.LedgerView;
+import io.github.payguru.merchant.support.MpEvents;
 import io.github.payguru.merchant.support.OpenIndex;
 import io.github.payguru.merchant.support.SynchronousSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,9 +56,6 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     static final String GAME_KEY = "local-mp-game-key";
     static final String GOLD = "2002";
     static final String GOLD_KEY = "local-mp-gold-key";
-    static final String OK_URL = "http://shop.example/ok";
-    static final String FAIL_URL = "http://shop.example/fail";
-
 
     @Inject
     LedgerView ledger;
@@ -71,13 +66,12 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Inject
     MpSubscriptions subscriptions;
 
-
     // ------------------------------------------------------------ payment page
 
     @Test
     void paidCheckoutIsStoredPaidAndUnconfirmedUntilTheDetailSaysPaid() {
         String ref = ref("P");
-        String txId = pay(GAME, GAME_KEY, ref, "12.50", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref, "12.50", "paid", MpEvents.OK_URL);
 
         assertAllAccepted();
         assertEquals(List.of("1", "3"), statuses("mp.billing"));
@@ -110,7 +104,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Test
     void reconciliationWithTheTransactionDetailConfirmsThePayment() throws Exception {
-        String txId = pay(GAME, GAME_KEY, ref("RC"), "12.50", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("RC"), "12.50", "paid", MpEvents.OK_URL);
         assertAllAccepted();
         assertEquals(Boolean.FALSE, stored(txId).confirmed);
 
@@ -133,9 +127,9 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Test
     void failedExpiredAndDeclinedPagesEndInTheirTerminalFailures() {
-        String failed = pay(GAME, GAME_KEY, ref("F"), "3.00", "failed", FAIL_URL);
-        String expired = pay(GAME, GAME_KEY, ref("E"), "3.00", "expired", FAIL_URL);
-        String declined = pay(GAME, GAME_KEY, ref("D"), "3.00", "declined", FAIL_URL);
+        String failed = pay(GAME, GAME_KEY, ref("F"), "3.00", "failed", MpEvents.FAIL_URL);
+        String expired = pay(GAME, GAME_KEY, ref("E"), "3.00", "expired", MpEvents.FAIL_URL);
+        String declined = pay(GAME, GAME_KEY, ref("D"), "3.00", "declined", MpEvents.FAIL_URL);
 
         assertAllAccepted();
         assertEquals("9", stored(failed).status);
@@ -156,7 +150,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     void everyDocumentedOperatorIsStoredAndWhatTheMerchantWouldRefuseIsRefusedByThePage() {
         for (String op : List.of("4", "5")) {
             String ref = ref("OP" + op);
-            String token = given().formParams(checkoutForm(GAME, GAME_KEY, ref, "1.50")).post("/_simulator/cp/token")
+            String token = given().formParams(MpEvents.checkoutForm(GAME, GAME_KEY, ref, "1.50")).post("/_simulator/cp/token")
                     .then().statusCode(200).extract().path("tokenData.token");
             given().redirects().follow(false).queryParam("result", "paid").queryParam("operator", op)
                     .queryParam("msisdn", "905051234567").get("/_simulator/cp/pay/" + token).then().statusCode(302);
@@ -165,14 +159,14 @@ class MpPaymentE2ETest extends SynchronousSimulator {
             assertEquals("3", t.status);
         }
         assertAllAccepted();
-        String token = given().formParams(checkoutForm(GAME, GAME_KEY, ref("OP2"), "1.50")).post("/_simulator/cp/token")
+        String token = given().formParams(MpEvents.checkoutForm(GAME, GAME_KEY, ref("OP2"), "1.50")).post("/_simulator/cp/token")
                 .then().statusCode(200).extract().path("tokenData.token");
         int before = sim.mpTransactions().size();
         given().redirects().follow(false).queryParam("result", "paid").queryParam("operator", "2")
                 .get("/_simulator/cp/pay/" + token).then().statusCode(400);
         assertEquals(before, sim.mpTransactions().size(), "no payment, no notification the merchant would refuse");
         // nor a page for a zero price (the callback refuses amount 0)
-        given().formParams(checkoutForm(GAME, GAME_KEY, ref("Z"), "0.00")).post("/_simulator/cp/token").then()
+        given().formParams(MpEvents.checkoutForm(GAME, GAME_KEY, ref("Z"), "0.00")).post("/_simulator/cp/token").then()
                 .statusCode(400).body("response.resultDescription", equalTo("malformed field: price"));
     }
 
@@ -181,7 +175,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void subscriptionCycleRenewalCancelAndANewCycle() {
         String ref = ref("SUB");
-        String first = pay(GOLD, GOLD_KEY, ref, "9.99", "paid", OK_URL);
+        String first = pay(GOLD, GOLD_KEY, ref, "9.99", "paid", MpEvents.OK_URL);
         assertAllAccepted();
         MpSubscription simSub = sim.subscriptions().get(0);
         String subsId = simSub.id;
@@ -217,7 +211,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         assertNull(cancelled.openpk, "an ended cycle is not open");
 
         // the customer subscribes again with the same order: a new cycle with a new subsId
-        String again = pay(GOLD, GOLD_KEY, ref, "9.99", "paid", OK_URL);
+        String again = pay(GOLD, GOLD_KEY, ref, "9.99", "paid", MpEvents.OK_URL);
         assertAllAccepted();
         String newSubsId = stored(again).subsId;
         assertNotEquals(subsId, newSubsId);
@@ -228,7 +222,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Test
     void failedRenewalPutsTheCycleInRetryAndTheNextRenewalBackToActive() {
-        String first = pay(GOLD, GOLD_KEY, ref("SR"), "4.99", "paid", OK_URL);
+        String first = pay(GOLD, GOLD_KEY, ref("SR"), "4.99", "paid", MpEvents.OK_URL);
         String subsId = stored(first).subsId;
         MpTransaction failed = sim.renewSubscription(subsId, false);
         assertAllAccepted();
@@ -246,7 +240,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Test
     void refundThroughTheMpApiIsStoredThreeSevenSix() {
-        String txId = pay(GAME, GAME_KEY, ref("RF"), "20.00", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("RF"), "20.00", "paid", MpEvents.OK_URL);
         assertEquals("3", stored(txId).status);
         given().get("/_simulator/mp/transaction/refund/1000/" + GAME + "/" + txId).then().statusCode(200)
                 .body("response.result", equalTo("SUCCESS"));
@@ -262,7 +256,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Test
     void reversedDuplicatedRefundNotificationsEndRefunded() {
-        String txId = pay(GAME, GAME_KEY, ref("RR"), "15.00", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("RR"), "15.00", "paid", MpEvents.OK_URL);
         sim.setDelivery(2, 0, true);
         given().get("/_simulator/mp/transaction/refund/1000/" + GAME + "/" + txId).then().statusCode(200);
         assertAllAccepted();
@@ -276,13 +270,13 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void trialStartsAStoredCycleWithoutACharge() {
         String ref = ref("TR");
-        Map<String, String> p = checkoutForm(GAME, GAME_KEY, ref, "4.99");
+        Map<String, String> p = MpEvents.checkoutForm(GAME, GAME_KEY, ref, "4.99");
         p.put("hasTrialPeriod", "true");
         p.put("trialPeriodDay", "7");
         String token = given().formParams(p).post("/_simulator/cp/token").then().statusCode(200)
                 .extract().path("tokenData.token");
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + token)
-                .then().statusCode(302).header("Location", OK_URL);
+                .then().statusCode(302).header("Location", MpEvents.OK_URL);
         assertAllAccepted();
         assertTrue(sim.deliveries("mp.billing").isEmpty(), "no charge during the trial");
         String subsId = sim.subscriptions().get(0).id;
@@ -299,7 +293,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void passThroughQueryIsKeptOnTheStoredItems() {
         sim.setMpCallbackExtras("local-mp-token", "campaign=winter&shop=eu");
-        String txId = pay(GOLD, GOLD_KEY, ref("QS"), "9.99", "paid", OK_URL);
+        String txId = pay(GOLD, GOLD_KEY, ref("QS"), "9.99", "paid", MpEvents.OK_URL);
         assertAllAccepted();
         TransactionItem t = stored(txId);
         assertEquals(Map.of("campaign", "winter", "shop", "eu"), t.attributes);
@@ -311,7 +305,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void duplicatesAndReorderHaveOneEffectAndTheLateWaitingIsIgnored() {
         sim.setDelivery(3, 0, true);
-        String txId = pay(GAME, GAME_KEY, ref("DR"), "7.77", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("DR"), "7.77", "paid", MpEvents.OK_URL);
 
         // the batch [1, 3] arrives reversed, each notification three times
         List<Delivery> billing = sim.deliveries("mp.billing");
@@ -328,7 +322,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void reorderedSubscriptionBatchStillEndsActiveAndLinked() {
         sim.setDelivery(2, 0, true);
-        String first = pay(GOLD, GOLD_KEY, ref("SRO"), "9.99", "paid", OK_URL);
+        String first = pay(GOLD, GOLD_KEY, ref("SRO"), "9.99", "paid", MpEvents.OK_URL);
         assertAllAccepted();
         String subsId = sim.subscriptions().get(0).id;
         assertEquals("active", subscriptions.find(subsId).orElseThrow().status);
@@ -344,7 +338,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         // the merchant's address is wrong at first (404 from the gateway), then fixed before the retry
         String base = "http://localhost:" + RestAssured.port;
         sim.setCallbackBaseUrl(base + "/down");
-        String txId = pay(GAME, GAME_KEY, ref("RT"), "5.00", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("RT"), "5.00", "paid", MpEvents.OK_URL);
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (sim.deliveries().isEmpty() && System.nanoTime() < end) {
             Thread.sleep(5);
@@ -367,7 +361,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
     @Test
     void aWrongCallbackTokenIsRefusedEveryTimeAndStoresNothing() {
         sim.setMpCallbackExtras("not-the-token", null);
-        String txId = pay(GAME, GAME_KEY, ref("WT"), "5.00", "paid", OK_URL);
+        String txId = pay(GAME, GAME_KEY, ref("WT"), "5.00", "paid", MpEvents.OK_URL);
         List<Delivery> all = sim.deliveries("mp.billing");
         assertEquals(6, all.size(), "two notifications, three attempts each");
         assertTrue(all.stream().allMatch(d -> d.status() == 403 && !d.accepted()));
@@ -407,27 +401,13 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     /** A payment page as a merchant opens it (POST /token signed with the service key) and its outcome. */
     String pay(String service, String key, String ref, String price, String result, String expectedLocation) {
-        String token = given().contentType("application/x-www-form-urlencoded").formParams(checkoutForm(service, key, ref, price))
+        String token = given().contentType("application/x-www-form-urlencoded").formParams(MpEvents.checkoutForm(service, key, ref, price))
                 .post("/_simulator/cp/token").then().statusCode(200).body("response.result", equalTo("SUCCESS"))
                 .extract().path("tokenData.token");
         given().redirects().follow(false).queryParam("result", result).get("/_simulator/cp/pay/" + token)
                 .then().statusCode(302).header("Location", expectedLocation);
         return sim.mpTransactions().stream().filter(t -> ref.equals(t.referenceCode)).reduce((a, b) -> b)
                 .orElseThrow().id;
-    }
-
-    static Map<String, String> checkoutForm(String service, String key, String ref, String price) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("merchantId", Events.MERCHANT_ID);
-        p.put("serviceId", service);
-        p.put("referenceCode", ref);
-        p.put("item", "Gold pack");
-        p.put("price", price);
-        p.put("successUrl", OK_URL);
-        p.put("failureUrl", FAIL_URL);
-        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
-                OK_URL, FAIL_URL)));
-        return p;
     }
 
     TransactionItem stored(String txId) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
 import io.github.payguru.merchant.kernel.MpSecureKeyInput;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 
@@ -85,5 +86,23 @@ public final class MpEvents {
         APIGatewayV2HTTPEvent e = Events.get(path, params);
         e.getRequestContext().getHttp().setSourceIp(sourceIp);
         return e;
+    }
+
+    public static final String OK_URL = "http://shop.example/ok";
+    public static final String FAIL_URL = "http://shop.example/fail";
+
+    /** The checkout (payment page) token request a merchant sends for {@code ref}, signed with {@code key}. */
+    public static Map<String, String> checkoutForm(String service, String key, String ref, String price) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("merchantId", Events.MERCHANT_ID);
+        p.put("serviceId", service);
+        p.put("referenceCode", ref);
+        p.put("item", "Gold pack");
+        p.put("price", price);
+        p.put("successUrl", OK_URL);
+        p.put("failureUrl", FAIL_URL);
+        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
+                OK_URL, FAIL_URL)));
+        return p;
     }
 }

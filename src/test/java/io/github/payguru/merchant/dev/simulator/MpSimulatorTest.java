@@ -20,9 +20,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.MpEvents;
 import io.github.payguru.merchant.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -36,22 +35,6 @@ import io.restassured.response.ValidatableResponse;
 class MpSimulatorTest extends SimulatorTestBase {
 
     static final String MP = "/_simulator/mp";
-    static final String OK_URL = "http://shop.example/ok";
-    static final String FAIL_URL = "http://shop.example/fail";
-
-    Map<String, String> checkout(String service, String key, String ref, String price) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("merchantId", Events.MERCHANT_ID);
-        p.put("serviceId", service);
-        p.put("referenceCode", ref);
-        p.put("item", "Gold pack");
-        p.put("price", price);
-        p.put("successUrl", OK_URL);
-        p.put("failureUrl", FAIL_URL);
-        p.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(Events.MERCHANT_ID, service, key, ref, "Gold pack", price,
-                OK_URL, FAIL_URL)));
-        return p;
-    }
 
     String token(Map<String, String> p) {
         return given().contentType("application/x-www-form-urlencoded").formParams(p).post("/_simulator/cp/token")
@@ -94,7 +77,7 @@ class MpSimulatorTest extends SimulatorTestBase {
 
     @Test
     void checkoutTokenShapeAndKeyCheck() {
-        Map<String, String> p = checkout(GAME, GAME_KEY, "ORD-C1", "12.50");
+        Map<String, String> p = MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-C1", "12.50");
         given().contentType("application/x-www-form-urlencoded").formParams(p).post("/_simulator/cp/token")
                 .then().statusCode(200).body("response.result", equalTo("SUCCESS"))
                 .body("response.resultCode", equalTo("0000"))
@@ -107,7 +90,7 @@ class MpSimulatorTest extends SimulatorTestBase {
         given().formParams(wrong).post("/_simulator/cp/token").then().statusCode(400)
                 .body("response.result", equalTo("FAILED")).body("response.resultCode", equalTo("1002"))
                 .body("tokenData", nullValue());
-        given().formParams(checkout("9999", GAME_KEY, "ORD-C1", "12.50")).post("/_simulator/cp/token")
+        given().formParams(MpEvents.checkoutForm("9999", GAME_KEY, "ORD-C1", "12.50")).post("/_simulator/cp/token")
                 .then().statusCode(403).body("response.result", equalTo("FAILED"));
         Map<String, String> missing = new LinkedHashMap<>(p);
         missing.remove("successUrl");
@@ -118,10 +101,10 @@ class MpSimulatorTest extends SimulatorTestBase {
 
     @Test
     void paidOneOffCheckoutNotifiesAndRedirects() {
-        String token = token(checkout(GAME, GAME_KEY, "ORD-P1", "12.50"));
+        String token = token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-P1", "12.50"));
         given().get("/_simulator/cp/pay/" + token).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("result=paid"));
-        String txId = pay(token, "paid", OK_URL);
+        String txId = pay(token, "paid", MpEvents.OK_URL);
 
         List<Delivery> billing = firstTries("mp.billing");
         assertEquals(List.of("1", "3"), billing.stream().map(d -> d.params().get("status")).toList());
@@ -155,7 +138,7 @@ class MpSimulatorTest extends SimulatorTestBase {
         // and lives 30 minutes
         MutableClock clock = new MutableClock(Instant.now());
         sim.useClock(clock);
-        String later = token(checkout(GAME, GAME_KEY, "ORD-P2", "12.50"));
+        String later = token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-P2", "12.50"));
         clock.advance(Duration.ofMinutes(31));
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + later)
                 .then().statusCode(410);
@@ -165,7 +148,7 @@ class MpSimulatorTest extends SimulatorTestBase {
     void oneClockDatesRequestsObjectsAndDeliveriesUntilReset() {
         Instant t = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
         sim.useClock(new MutableClock(t));
-        String txId = pay(token(checkout(GAME, GAME_KEY, "ORD-T1", "2.00")), "paid", OK_URL);
+        String txId = pay(token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-T1", "2.00")), "paid", MpEvents.OK_URL);
         assertEquals(t, sim.requests("cp.token").get(0).at());
         assertEquals(t, sim.mpTransaction(txId).orElseThrow().transactionDate);
         assertFalse(sim.deliveries("mp.billing").isEmpty());
@@ -178,9 +161,9 @@ class MpSimulatorTest extends SimulatorTestBase {
 
     @Test
     void unfinishedPaymentsEndInTheirDocumentedStatus() {
-        String failed = pay(token(checkout(GAME, GAME_KEY, "ORD-F1", "3.00")), "failed", FAIL_URL);
-        String expired = pay(token(checkout(GAME, GAME_KEY, "ORD-F2", "3.00")), "expired", FAIL_URL);
-        String declined = pay(token(checkout(GAME, GAME_KEY, "ORD-F3", "3.00")), "declined", FAIL_URL);
+        String failed = pay(token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-F1", "3.00")), "failed", MpEvents.FAIL_URL);
+        String expired = pay(token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-F2", "3.00")), "expired", MpEvents.FAIL_URL);
+        String declined = pay(token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-F3", "3.00")), "declined", MpEvents.FAIL_URL);
         assertEquals(9, sim.mpTransaction(failed).orElseThrow().status);
         assertEquals(5, sim.mpTransaction(expired).orElseThrow().status);
         assertEquals(4, sim.mpTransaction(declined).orElseThrow().status);
@@ -193,7 +176,7 @@ class MpSimulatorTest extends SimulatorTestBase {
 
     @Test
     void subscriptionCheckoutDetailAndCancel() {
-        String txId = pay(token(checkout(GOLD, GOLD_KEY, "SUB-1", "9.99")), "paid", OK_URL);
+        String txId = pay(token(MpEvents.checkoutForm(GOLD, GOLD_KEY, "SUB-1", "9.99")), "paid", MpEvents.OK_URL);
         MpSubscription s = sim.subscriptions().get(0);
         assertEquals(txId, s.lastSuccessfulTransaction);
         List<Delivery> billing = firstTries("mp.billing");
@@ -237,12 +220,12 @@ class MpSimulatorTest extends SimulatorTestBase {
         assertEquals("renewal", firstTries("mp.billing").get(0).params().get("billingType"));
         assertEquals("retry", firstTries("mp.subscription").get(0).params().get("status"));
 
-        Map<String, String> trial = checkout(GAME, GAME_KEY, "TRIAL-1", "4.99");
+        Map<String, String> trial = MpEvents.checkoutForm(GAME, GAME_KEY, "TRIAL-1", "4.99");
         trial.put("hasTrialPeriod", "true");
         trial.put("trialPeriodDay", "7");
         int before = sim.mpTransactions().size();
         given().redirects().follow(false).queryParam("result", "paid").get("/_simulator/cp/pay/" + token(trial))
-                .then().statusCode(302).header("Location", OK_URL);
+                .then().statusCode(302).header("Location", MpEvents.OK_URL);
         awaitDeliveries();
         MpSubscription t = sim.subscriptions().get(1);
         assertTrue(t.hasTrialPeriod);
@@ -373,7 +356,7 @@ class MpSimulatorTest extends SimulatorTestBase {
         get("/transaction/detail/1000/" + GAME + "/" + tx.id).statusCode(200);
         assertTrue(System.nanoTime() - t0 >= 600_000_000L);
         sim.failNext("cp.token", 500, "9998");
-        given().formParams(checkout(GAME, GAME_KEY, "ORD-K", "1.00")).post("/_simulator/cp/token").then().statusCode(500)
+        given().formParams(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-K", "1.00")).post("/_simulator/cp/token").then().statusCode(500)
                 .body("response.resultCode", equalTo("9998"));
     }
 
@@ -403,7 +386,7 @@ class MpSimulatorTest extends SimulatorTestBase {
     @Test
     void mpCallbacksCarryTokenAndPassThroughQuery() {
         sim.setMpCallbackExtras("s3cret", "src=payguru&shop=eu");
-        pay(token(checkout(GAME, GAME_KEY, "ORD-QS", "2.00")), "paid", OK_URL);
+        pay(token(MpEvents.checkoutForm(GAME, GAME_KEY, "ORD-QS", "2.00")), "paid", MpEvents.OK_URL);
         Delivery d = firstTries("mp.billing").get(0);
         assertEquals("s3cret", d.params().get("token"));
         assertEquals("payguru", d.params().get("src"));
@@ -418,7 +401,7 @@ class MpSimulatorTest extends SimulatorTestBase {
     @Test
     void reorderedSubscriptionBatchArrivesBackwards() {
         sim.setDelivery(1, 0, true);
-        pay(token(checkout(GOLD, GOLD_KEY, "SUB-RO", "9.99")), "paid", OK_URL);
+        pay(token(MpEvents.checkoutForm(GOLD, GOLD_KEY, "SUB-RO", "9.99")), "paid", MpEvents.OK_URL);
         List<String> order = sim.deliveries().stream().filter(d -> d.attempt() == 1)
                 .map(d -> d.kind() + ":" + d.params().get("status")).toList();
         assertEquals(List.of("mp.subscription:active", "mp.billing:3", "mp.billing:1"), order);
