@@ -1,8 +1,8 @@
 package io.github.payguru.merchant.kernel;
 
 /**
- * What a callback answers Payguru: status, content type and exact body. Kept in the
- * notification log so that a duplicate gets exactly the first answer.
+ * What a callback answers Payguru: status, content type and exact body. Fixed per callback and outcome, so that a
+ * duplicate gets exactly the first answer; kept on a rejection record.
  */
 public record CallbackAnswer(int status, String contentType, String body) {
 

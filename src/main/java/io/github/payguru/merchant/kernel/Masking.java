@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The masking policy (KVKK) for everything received that is logged or kept: notification log,
+ * The masking policy (KVKK) for everything received that is logged or kept: log lines,
  * rejection records, pass-through attributes, free text. MSISDN and phone numbers, TCKN, IBAN, e-mail,
  * names; keys and tokens keep only their length. Decides by the normalized parameter name
  * ({@link ParamNames}) and by the value's shape ({@link PiiShapes}); what a merchant needs to match a
@@ -79,7 +79,7 @@ public final class Masking {
         return PiiShapes.scrub(name);
     }
 
-    /** A masked, key-sorted copy, fit for logs, the notification log and pass-through attributes. */
+    /** A masked, key-sorted copy, fit for log lines, rejection records and pass-through attributes. */
     public static Map<String, String> params(Map<String, String> params) {
         Map<String, String> out = new TreeMap<>();
         params.forEach((k, v) -> out.merge(name(k), param(k, v), (a, b) -> a));

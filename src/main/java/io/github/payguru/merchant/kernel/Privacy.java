@@ -68,7 +68,7 @@ public final class Privacy {
         return carriesSecret(value) ? REDACTED : Masking.text(value);
     }
 
-    /** A masked, key-sorted copy of received parameters: what the notification log and rejections keep. */
+    /** A masked, key-sorted copy of received parameters: what log lines and rejection records keep. */
     public Map<String, String> params(Map<String, String> params) {
         Map<String, String> out = new TreeMap<>();
         params.forEach((k, v) -> out.merge(name(k), value(k, v), (a, b) -> a));

@@ -17,7 +17,6 @@ import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.NotificationRecorder;
-import io.github.payguru.merchant.store.TableLayout;
 
 /**
  * MP billing (transaction) notification, {@code GET} with {@code msisdn, txId, status, operator, order,
@@ -90,7 +89,7 @@ public class MpBillingNotifications {
                 p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
                 p.passThrough(documented), MpTransactionFact.Source.CALLBACK);
 
-        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.mpTransaction(txId),
+        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 params, req.sourceIp(), String.format("txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s",
                         txId, status, fact.service(), fact.order(), fact.subsId(),
                         amount == null ? null : amount.wire(), Masking.msisdn(fact.msisdn())),

@@ -14,7 +14,6 @@ import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.NotificationRecorder;
-import io.github.payguru.merchant.store.TableLayout;
 
 /**
  * MP subscription notification, {@code GET} with {@code msisdn, subsId, txId, status, operator, service,
@@ -65,7 +64,7 @@ public class MpSubscriptionNotifications {
                 p.optional("billingType", MpParams.CODE), p.optional("msisdn", MpParams.MSISDN),
                 p.passThrough(DOCUMENTED));
 
-        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.mpSubscription(subsId),
+        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 params, req.sourceIp(), String.format("subsId=%s txId=%s status=%s service=%s order=%s msisdn=%s",
                         subsId, txId, status, fact.service(), fact.order(), Masking.msisdn(fact.msisdn())),
                 MpSubscriptionStatus.known(status), "");

@@ -46,7 +46,7 @@ public class MpSubscriptions {
 
     /**
      * Applies a fact from Payguru's API as a plain conditional update (the subscription callback writes
-     * {@link #change} through {@code NotificationRecorder} instead, with its log entry).
+     * {@link #change} through {@code NotificationRecorder} instead, de-duplicated on the item).
      * Outcomes: applied, duplicate, stale (a newer txId is stored), conflict (the subsId is stored with another
      * service or order).
      */
@@ -84,7 +84,7 @@ public class MpSubscriptions {
     }
 
     /**
-     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * The conditional change a fact makes; {@code lastNotification} is the id of the callback's notification
      * written with it (null for a fact from Payguru's API).
      */
     StateChange change(MpSubscriptionFact f, String lastNotification) {

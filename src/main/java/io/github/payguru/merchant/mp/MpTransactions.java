@@ -41,11 +41,10 @@ public class MpTransactions {
     /**
      * What applying a fact did.
      *
-     * @param outcome applied, duplicate (log entry seen before), stale (the stored status wins),
+     * @param outcome applied, duplicate (the item remembers the notification), stale (the stored status wins),
      *        conflict (identity differs)
      * @param confirmedNow true when this fact confirmed a paid transaction stored unconfirmed
-     * @param write the ledger's result (the first delivery's log entry for a duplicate, the stored
-     *        item for stale/conflict)
+     * @param write the ledger's result (the stored item for duplicate/stale/conflict)
      */
     public record Result(WriteResult.Outcome outcome, boolean confirmedNow, WriteResult write) {
     }
@@ -63,7 +62,7 @@ public class MpTransactions {
 
     /**
      * Applies a fact from Payguru's API (operations, reconciliation) as a plain conditional update. The billing
-     * callback writes {@link #change} through {@code NotificationRecorder} instead, with its log entry.
+     * callback writes {@link #change} through {@code NotificationRecorder} instead, de-duplicated on the item.
      * A paid fact from Payguru's API that finds the transaction already paid confirms it.
      */
     public Result apply(MpTransactionFact fact) {
@@ -133,7 +132,7 @@ public class MpTransactions {
     }
 
     /**
-     * The conditional change a fact makes; {@code lastNotification} is the sort key of the callback's log entry
+     * The conditional change a fact makes; {@code lastNotification} is the id of the callback's notification
      * written with it (null for a fact from Payguru's API).
      */
     StateChange change(MpTransactionFact f, String lastNotification) {

@@ -19,25 +19,28 @@ import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.mp.MpBillingNotifications;
+import io.github.payguru.merchant.mp.MpSubscriptionNotifications;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.phs.PhsNotifications;
 import io.github.payguru.merchant.store.IndexedItem;
 import io.github.payguru.merchant.store.LedgerReader;
-import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.RecentNotifications;
+import io.github.payguru.merchant.store.StatusItem;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TransactionItem;
-import io.github.payguru.merchant.store.WriteResult;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code merchant-order-get}: what we hold about one merchant order, across both lines, from the table alone
  * (Payguru is never called). One read path: the {@code by-order} index gives the order items, transactions and
- * subscription cycles of the order; each item's partition gives its notification log, whose applied entries are
- * the timeline of callback changes. A change made by an operation, an API query or reconciliation is not logged:
- * the item's {@code cause} and {@code updatedAt} show the last one. Only masked data is answered
+ * subscription cycles of the order; each item remembers the notifications last applied to it
+ * ({@link RecentNotifications}), the timeline of callback changes. A change made by an operation, an API query or
+ * reconciliation is not remembered there: the item's {@code cause} and {@code updatedAt} show the last one. Only masked data is answered
  * ({@link Privacy}): identifiers, statuses, amounts and times, never an MSISDN, item text or parameter.
  */
 @ApplicationScoped
@@ -119,6 +122,14 @@ public class MerchantOrders {
         };
     }
 
+    /** The callback that changes this kind of item. */
+    private static String callbackKind(StatusItem item) {
+        if (item instanceof SubscriptionItem) {
+            return MpSubscriptionNotifications.KIND;
+        }
+        return Line.PHS.name().equals(item.line) ? PhsNotifications.KIND : MpBillingNotifications.KIND;
+    }
+
     private static String service(IndexedItem item) {
         return switch (item) {
             case OrderItem o -> o.service;
@@ -129,15 +140,15 @@ public class MerchantOrders {
     }
 
     /**
-     * The item's applied callbacks (its notification log) and, when the last change was not a callback, that
-     * change (an order's creation, an API query, reconciliation).
+     * The item's applied callbacks (the last {@link RecentNotifications#SLOTS} it remembers) and, when the last change
+     * was not a callback, that change (an order's creation, an API query, reconciliation).
      */
     private List<ObjectNode> timeline(IndexedItem item) {
         List<ObjectNode> out = new ArrayList<>();
-        for (NotificationLogItem e : reader.logEntries(item.pk)) {
-            if (WriteResult.Outcome.APPLIED.label().equals(e.outcome) && e.receivedAt != null) {
-                String status = e.params == null ? null : e.params.get("status");
-                out.add(OrderView.event(e.receivedAt, item, status, ChangeCause.CALLBACK.label(), e.kind, privacy));
+        if (item instanceof StatusItem s) {
+            String kind = callbackKind(s);
+            for (RecentNotifications.Entry e : s.recentNotifications()) {
+                out.add(OrderView.event(e.receivedAt(), item, e.status(), ChangeCause.CALLBACK.label(), kind, privacy));
             }
         }
         String cause = item.cause;

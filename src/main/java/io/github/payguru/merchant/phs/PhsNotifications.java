@@ -21,7 +21,6 @@ import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.NotificationRecorder;
-import io.github.payguru.merchant.store.TableLayout;
 
 /**
  * PHS notify: Payguru reports an accepted bank-transfer payment (src/site/markdown/payguru-api.md §1.5).
@@ -86,7 +85,7 @@ public class PhsNotifications {
         privacy.refuseSecrets(req.params(), null);
 
         String service = signer.get().payguruId();
-        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(TableLayout.phsTransaction(txid),
+        NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 req.params(), req.sourceIp(), String.format("txid=%s order=%s status=%s amount=%s code=%s service=%s",
                         txid, order, status, amount.wire(), code, service),
                 PhsStatus.INSTANCE.known(status), "");

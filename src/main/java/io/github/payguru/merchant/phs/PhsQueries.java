@@ -106,7 +106,7 @@ public class PhsQueries {
         if (w.outcome() == WriteResult.Outcome.STALE && status.equals(w.currentString("status"))
                 && ledger.apply(PhsTransactions.reaffirm(txid, status, ledger.now().toString())).outcome()
                         == WriteResult.Outcome.APPLIED) {
-            w = new WriteResult(WriteResult.Outcome.APPLIED, null, null); // the undocumented-status flag is lifted
+            w = new WriteResult(WriteResult.Outcome.APPLIED, null); // the undocumented-status flag is lifted
         }
         return stateAnswer(TableLayout.phsTransaction(txid), w, status);
     }

@@ -29,7 +29,7 @@ public final class PhsTransactions {
      * @param serviceCode the PHS service code
      * @param bank bank code, may be null
      * @param transactionDate as sent, may be null
-     * @param source what reported it: the log entry's sort key for a notification, {@code query:<operation>} for a query
+     * @param source what reported it: the notification's id, {@code query:<operation>} for a query
      * @param now current time (ISO-8601)
      */
     public static StateChange change(String txid, String status, Amount amount, String order, String code,

@@ -3,10 +3,7 @@ package io.github.payguru.merchant.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,24 +17,20 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The one place that writes state (reads are {@link LedgerReader}'s, the reconciliation queue is
- * {@link OpenItems}). A fresh notification is one {@code TransactWriteItems}
- * (log put + state update, both conditional); a duplicate is the same single call, refused by
- * the log's {@code attribute_not_exists}, and returns the first delivery's log entry so its answer
- * can be repeated. Transitions are enforced by the condition expression, never read-then-write.
- * Concurrent writers of the same item that collide ({@code TransactionConflict}) are retried with
- * jittered backoff; any other DynamoDB failure is a {@link StorageException}, nothing half-written.
+ * {@link OpenItems}). Every change — a notification's, an operation's, an API answer's — is one conditional
+ * {@code UpdateItem} of one item: the condition expression holds the transition, identity and (for a notification)
+ * de-duplication rules ({@link Updates}, {@link RecentNotifications}), never a read-then-write. A refused change
+ * costs the same single call: {@code ReturnValuesOnConditionCheckFailure=ALL_OLD} returns the stored item, from which
+ * the refusal is classified (duplicate, stale or conflict). A write that meets a transaction in progress on the item
+ * ({@code TransactionConflict}) is retried with jittered backoff; any other DynamoDB failure is a
+ * {@link StorageException} and nothing is written.
  */
 @ApplicationScoped
 public class Ledger {
@@ -47,7 +40,7 @@ public class Ledger {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
-    private final DynamoDbTable<NotificationLogItem> log;
+    private final DynamoDbTable<RejectionItem> log;
     private final StoreConfig config;
     private final LedgerReader reader;
     private final Clock clock;
@@ -60,92 +53,53 @@ public class Ledger {
         this.reader = reader;
         this.clock = clock;
         this.tableName = config.table().name();
-        this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
+        this.log = enhanced.table(tableName, RejectionItem.SCHEMA);
     }
 
     public Instant now() {
         return clock.instant();
     }
 
-    /** A log entry for {@code subjectPk}, with id, time and TTL filled in. */
-    public NotificationLogItem newLogEntry(String subjectPk, String notificationId, String kind) {
-        NotificationLogItem e = new NotificationLogItem();
-        e.pk = subjectPk;
-        e.sk = TableLayout.logSort(notificationId);
-        e.kind = kind;
-        Instant now = now();
-        e.receivedAt = now.toString();
-        e.expiresAt = now.plus(config.notifications().logRetention()).getEpochSecond();
-        return e;
-    }
-
     /**
-     * Logs the notification and applies the change atomically. On a refused transition nothing is
-     * written: the caller decides the answer and calls {@link #logOnly} with it.
+     * Applies the change in one conditional write. When the condition refuses it, the stored item classifies the
+     * refusal: {@code DUPLICATE} (the item remembers the change's notification), {@code CONFLICT} (an identifying
+     * attribute differs) or {@code STALE} (the transition is not allowed from the stored state).
      */
-    public WriteResult record(NotificationLogItem entry, StateChange change) {
-        Map<String, AttributeValue> logItem = NotificationLogItem.SCHEMA.itemToMap(entry, true);
-        Put put = Put.builder().tableName(tableName).item(logItem)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
-        Update update = Updates.toUpdate(tableName, config.store().openShards(), change);
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
-                .transactItems(TransactWriteItem.builder().put(put).build(),
-                        TransactWriteItem.builder().update(update).build())
-                .build();
+    public WriteResult apply(StateChange change) {
+        Update u = Updates.toUpdate(tableName, config.store().openShards(), change);
+        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(u.key())
+                .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
+                .expressionAttributeNames(u.expressionAttributeNames())
+                .expressionAttributeValues(u.expressionAttributeValues())
+                .returnValuesOnConditionCheckFailure(u.returnValuesOnConditionCheckFailure()).build();
         for (int attempt = 1;; attempt++) {
             try {
-                dynamo.transactWriteItems(request);
-                return new WriteResult(WriteResult.Outcome.APPLIED, null, null);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (failedCondition(reasons, 0)) {
-                    return new WriteResult(WriteResult.Outcome.DUPLICATE, previousLog(reasons.get(0), entry), null);
-                }
-                if (failedCondition(reasons, 1)) {
-                    Map<String, AttributeValue> current = storedItem(reasons.get(1), change.pk, change.sk);
-                    return new WriteResult(Updates.classify(change, current), null, current);
-                }
-                if (!retryable(reasons) || attempt >= MAX_ATTEMPTS) {
-                    throw new StorageException("transaction cancelled: " + codes(reasons), e);
+                dynamo.updateItem(request);
+                return new WriteResult(WriteResult.Outcome.APPLIED, null);
+            } catch (ConditionalCheckFailedException e) {
+                Map<String, AttributeValue> current = e.hasItem() ? e.item() : reader.raw(change.pk, change.sk);
+                return new WriteResult(Updates.classify(change, current), current);
+            } catch (TransactionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new StorageException("DynamoDB update kept meeting a transaction in progress", e);
                 }
                 backoff(attempt);
             } catch (SdkException e) {
-                throw new StorageException("DynamoDB write failed: " + e.getClass().getSimpleName(), e);
+                throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
             }
         }
     }
 
     /**
-     * Logs a notification that changes no state (stale, conflicting, informational). Returns the
-     * first delivery's entry when this exact notification was logged before.
+     * Keeps a masked record of a refused request (wrong key, failed authenticity check), under
+     * {@code REJECT#<day>} with the log retention as TTL. The request is refused whatever happens here.
      */
-    public Optional<NotificationLogItem> logOnly(NotificationLogItem entry) {
-        try {
-            dynamo.putItem(PutItemRequest.builder().tableName(tableName)
-                    .item(NotificationLogItem.SCHEMA.itemToMap(entry, true))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build());
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            if (e.hasItem() && !e.item().isEmpty()) {
-                return Optional.of(NotificationLogItem.SCHEMA.mapToItem(e.item()));
-            }
-            return Optional.ofNullable(reader.logEntry(entry.pk, entry.sk));
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB log write failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Keeps a masked record of a refused request (wrong key, failed authenticity check). */
-    public void recordRejection(NotificationLogItem entry) {
+    public void recordRejection(RejectionItem entry) {
         Instant now = now();
         entry.pk = "REJECT#" + now.atOffset(ZoneOffset.UTC).toLocalDate();
         entry.sk = now + "#" + UUID.randomUUID();
+        entry.receivedAt = now.toString();
+        entry.expiresAt = now.plus(config.notifications().logRetention()).getEpochSecond();
         entry.outcome = "rejected";
         try {
             log.putItem(entry);
@@ -155,65 +109,8 @@ public class Ledger {
         }
     }
 
-    /** Conditional update without a log entry (operations: order registration, verification outcomes). */
-    public WriteResult apply(StateChange change) {
-        Update u = Updates.toUpdate(tableName, config.store().openShards(), change);
-        try {
-            dynamo.updateItem(b -> b.tableName(tableName).key(u.key()).updateExpression(u.updateExpression())
-                    .conditionExpression(u.conditionExpression())
-                    .expressionAttributeNames(u.expressionAttributeNames())
-                    .expressionAttributeValues(u.expressionAttributeValues())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new WriteResult(WriteResult.Outcome.APPLIED, null, null);
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> current = e.hasItem() ? e.item() : reader.raw(change.pk, change.sk);
-            return new WriteResult(Updates.classify(change, current), null, current);
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB update failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    private NotificationLogItem previousLog(CancellationReason reason, NotificationLogItem entry) {
-        if (reason.hasItem() && !reason.item().isEmpty()) {
-            return NotificationLogItem.SCHEMA.mapToItem(reason.item());
-        }
-        return reader.logEntry(entry.pk, entry.sk);
-    }
-
-    private Map<String, AttributeValue> storedItem(CancellationReason reason, String pk, String sk) {
-        if (reason.hasItem() && !reason.item().isEmpty()) {
-            return reason.item();
-        }
-        return reader.raw(pk, sk);
-    }
-
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(TableLayout.PK, AttributeValue.fromS(pk), TableLayout.SK, AttributeValue.fromS(sk));
-    }
-
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return reasons != null && reasons.size() > index
-                && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static boolean retryable(List<CancellationReason> reasons) {
-        if (reasons == null) {
-            return false;
-        }
-        for (CancellationReason r : reasons) {
-            if ("TransactionConflict".equals(r.code()) || "ThrottlingError".equals(r.code())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String codes(List<CancellationReason> reasons) {
-        List<String> out = new ArrayList<>();
-        if (reasons != null) {
-            reasons.forEach(r -> out.add(r.code()));
-        }
-        return out.toString();
     }
 
     private static void backoff(int attempt) {

@@ -31,7 +31,6 @@ public class LedgerReader {
     private final String tableName;
     private final DynamoDbTable<TransactionItem> transactions;
     private final DynamoDbTable<OrderItem> orders;
-    private final DynamoDbTable<NotificationLogItem> log;
 
     @Inject
     public LedgerReader(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config) {
@@ -40,7 +39,6 @@ public class LedgerReader {
         this.tableName = config.table().name();
         this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
         this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
-        this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
     }
 
     public Optional<TransactionItem> transaction(String pk) {
@@ -85,24 +83,6 @@ public class LedgerReader {
         } catch (SdkException e) {
             throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
         }
-    }
-
-    /** The notification log entries kept in an item's partition ({@code sk = LOG#…}), masked as stored. */
-    public List<NotificationLogItem> logEntries(String pk) {
-        try {
-            List<NotificationLogItem> out = new ArrayList<>();
-            log.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                    Key.builder().partitionValue(pk).sortValue(TableLayout.logSort("")).build())).consistentRead(true))
-                    .forEach(p -> out.addAll(p.items()));
-            return out;
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB query failed: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** One notification log entry (a duplicate's first delivery, when the refusal did not carry it). */
-    NotificationLogItem logEntry(String pk, String sk) {
-        return get(log, pk, sk);
     }
 
     /** The stored item as attribute values, empty when absent (a refused change is classified from it). */

@@ -22,12 +22,17 @@ import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
 
 /**
- * The one sequence every state-changing callback runs once its input is checked: the masked log entry is built,
- * the state change and the log entry are written together ({@link Ledger#record}), and the outcome chooses the
- * answer — a duplicate gets exactly the first delivery's answer back, a stale or conflicting notification changes
- * nothing and is only logged (with its answer, so that its own duplicate is answered alike). What differs between
- * the callbacks is data: {@link Rules} (answers, conflict detail) and the {@link Delivery}'s state change.
- * Refused requests (wrong key or token, source not allowed) are kept as masked rejection records ({@link #reject}).
+ * The one sequence every state-changing callback runs once its input is checked: the notification's state change is
+ * written in one conditional {@code UpdateItem} ({@link Ledger#apply}) that also de-duplicates it against the
+ * notifications the item remembers ({@link RecentNotifications}), and the outcome chooses the answer. A duplicate is
+ * answered as the first delivery was (applied), a stale or conflicting notification changes nothing; since a state
+ * only moves forward, a redelivery of a refused notification is refused again with the same answer. What differs
+ * between the callbacks is data: {@link Rules} (answers, conflict detail) and the {@link Delivery}'s state change.
+ * <p>
+ * The audit trail of every notification is its log line (masked parameters, outcome, notification id) and, for an
+ * applied one, the item's change event; no per-notification record is written beside the state, so the answer
+ * depends on one write only. Refused requests (wrong key or token, source not allowed) are kept as masked
+ * rejection records ({@link #reject}), bounded per source address and minute.
  */
 @ApplicationScoped
 public class NotificationRecorder {
@@ -48,11 +53,11 @@ public class NotificationRecorder {
     /**
      * What one kind of callback records, fixed per callback.
      *
-     * @param kind the handler name, kept on every log entry
+     * @param kind the handler name, on every log line
      * @param answers the answer per outcome
-     * @param conflictDetail kept on the log entry of a notification whose identity differs from the stored item's
+     * @param conflictDetail what a conflict's log line says differs between the notification and the stored item
      * @param identity the stored attributes a conflict's log line shows (identifiers and amounts, never personal data)
-     * @param staleDetail kept on the log entry of a stale notification, from the stored item
+     * @param staleDetail what a stale notification's log line says about the stored item
      */
     public record Rules(String kind, Answers answers, String conflictDetail, List<String> identity,
             Function<WriteResult, String> staleDetail) {
@@ -61,14 +66,14 @@ public class NotificationRecorder {
     /**
      * One notification whose input has been checked.
      *
-     * @param subjectPk the item it is about; its log entry is kept under this key
-     * @param params the parameters as received (an MP token removed); masked before they are stored
+     * @param params the parameters as received (an MP token removed); their fingerprint is the notification's id,
+     *        {@code status} is what the item remembers of it, and they are masked before they are logged
      * @param sourceIp the address API Gateway reports
      * @param about what the log lines say about it ({@code txid=… status=…}), already masked
      * @param documentedStatus false for a status Payguru does not document (a WARN for the operator when applied)
      * @param appliedNote appended to the line of an applied notification ("" for none)
      */
-    public record Delivery(String subjectPk, Map<String, String> params, String sourceIp, String about,
+    public record Delivery(Map<String, String> params, String sourceIp, String about,
             boolean documentedStatus, String appliedNote) {
     }
 
@@ -89,17 +94,17 @@ public class NotificationRecorder {
     }
 
     /**
-     * Logs the delivery and applies its state change atomically, and answers by the outcome.
+     * Applies the delivery's state change, de-duplicated on the item, and answers by the outcome.
      *
-     * @param change the conditional state change, given the log entry's sort key (the item's {@code lastNotification})
+     * @param change the conditional state change, given the notification's id (the item's {@code lastNotification})
      */
     public CallbackAnswer record(Rules rules, Delivery delivery, Function<String, StateChange> change) {
         String kind = rules.kind();
-        NotificationLogItem entry = entry(kind, delivery.subjectPk(), delivery.params(), delivery.sourceIp());
-        entry.outcome = WriteResult.Outcome.APPLIED.label();
-        keep(rules.answers().applied(), entry);
-        WriteResult result = ledger.record(entry, change.apply(entry.sk));
+        String id = NotificationIds.of(kind, delivery.params());
+        StateChange write = change.apply(id).notification(id, ledger.now().toString(), delivery.params().get("status"));
+        WriteResult result = ledger.apply(write);
         MDC.put(LogContext.OUTCOME, result.outcome().label());
+        Map<String, String> masked = privacy.params(delivery.params());
         return switch (result.outcome()) {
             case APPLIED -> {
                 if (!delivery.documentedStatus()) {
@@ -107,21 +112,23 @@ public class NotificationRecorder {
                     LOG.warnf("%s %s: undocumented status kept beside the state, flagged for reconciliation and the"
                             + " operator (statusKnown=false)", kind, delivery.about());
                 }
-                LOG.infof("%s applied %s%s", kind, delivery.about(), delivery.appliedNote());
+                LOG.infof("%s applied %s%s; notification %s from %s %s", kind, delivery.about(), delivery.appliedNote(),
+                        id, delivery.sourceIp(), masked);
                 yield rules.answers().applied();
             }
             case DUPLICATE -> {
-                LOG.infof("%s duplicate %s: first answer repeated", kind, delivery.about());
-                yield previous(result.previous(), rules.answers().applied());
+                LOG.infof("%s duplicate %s: first answer repeated; notification %s", kind, delivery.about(), id);
+                yield rules.answers().applied();
             }
             case CONFLICT -> {
-                LOG.errorf("%s CONFLICT %s; stored %s", kind, delivery.about(), stored(result, rules.identity()));
-                yield refused(rules.answers().conflict(), entry, result.outcome(), rules.conflictDetail());
+                LOG.errorf("%s CONFLICT %s (%s); stored %s; notification %s from %s %s", kind, delivery.about(),
+                        rules.conflictDetail(), stored(result, rules.identity()), id, delivery.sourceIp(), masked);
+                yield rules.answers().conflict();
             }
             case STALE -> {
-                String detail = rules.staleDetail().apply(result);
-                LOG.infof("%s stale %s: %s, changes nothing", kind, delivery.about(), detail);
-                yield refused(rules.answers().stale(), entry, result.outcome(), detail);
+                LOG.infof("%s stale %s: %s, changes nothing; notification %s from %s %s", kind, delivery.about(),
+                        rules.staleDetail().apply(result), id, delivery.sourceIp(), masked);
+                yield rules.answers().stale();
             }
         };
     }
@@ -141,45 +148,21 @@ public class NotificationRecorder {
             metrics.count("RejectionsNotStored", Map.of("Function", kind));
             return answer;
         }
-        NotificationLogItem entry = entry(kind, "", params, sourceIp);
+        RejectionItem entry = new RejectionItem();
+        entry.kind = kind;
+        entry.params = privacy.params(params);
+        entry.sourceIp = sourceIp;
         entry.detail = detail;
         keep(answer, entry);
         ledger.recordRejection(entry);
         return answer;
     }
 
-    private NotificationLogItem entry(String kind, String subjectPk, Map<String, String> params, String sourceIp) {
-        NotificationLogItem entry = ledger.newLogEntry(subjectPk, NotificationIds.of(kind, params), kind);
-        entry.params = privacy.params(params);
-        entry.sourceIp = sourceIp;
-        return entry;
-    }
-
-    /**
-     * Logs a notification whose state change was refused (stale or conflicting) with this answer. When this exact
-     * notification was logged before, the first delivery's answer is repeated instead.
-     */
-    private CallbackAnswer refused(CallbackAnswer answer, NotificationLogItem entry, WriteResult.Outcome outcome,
-            String detail) {
-        entry.outcome = outcome.label();
-        entry.detail = detail;
-        keep(answer, entry);
-        return ledger.logOnly(entry).map(previous -> previous(previous, answer)).orElse(answer);
-    }
-
-    /** Records this answer on a log entry, to be repeated for a duplicate. */
-    private static void keep(CallbackAnswer answer, NotificationLogItem entry) {
+    /** Records this answer on a rejection record. */
+    private static void keep(CallbackAnswer answer, RejectionItem entry) {
         entry.answerStatus = answer.status();
         entry.answerType = answer.contentType();
         entry.answerBody = answer.body();
-    }
-
-    /** The answer kept on a log entry of an earlier delivery, or {@code fallback} when it has none. */
-    private static CallbackAnswer previous(NotificationLogItem previous, CallbackAnswer fallback) {
-        if (previous == null || previous.answerStatus == null) {
-            return fallback;
-        }
-        return new CallbackAnswer(previous.answerStatus, previous.answerType, previous.answerBody);
     }
 
     private static String stored(WriteResult result, List<String> attributes) {

@@ -48,6 +48,8 @@ public final class StateChange {
     String sequenceAttribute;
     AttributeValue sequence;
     boolean mustExist;
+    String notificationId;
+    String notificationEntry;
 
     private StateChange(String pk, String sk) {
         this.pk = pk;
@@ -208,6 +210,17 @@ public final class StateChange {
         this.sequenceAttribute = attribute;
         this.sequence = AttributeValue.fromN(decimalDigits);
         set.put(attribute, sequence);
+        return this;
+    }
+
+    /**
+     * Marks this change as the effect of notification {@code id}: it is refused when the item remembers that id
+     * (a duplicate, told apart from a stale change by {@link RecentNotifications#remembers}), and when applied the
+     * id, its arrival and status become the newest of the item's {@link RecentNotifications}.
+     */
+    public StateChange notification(String id, String receivedAt, String status) {
+        this.notificationId = id;
+        this.notificationEntry = RecentNotifications.encode(id, receivedAt, status);
         return this;
     }
 

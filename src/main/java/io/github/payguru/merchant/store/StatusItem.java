@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.store;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,7 +40,7 @@ public abstract class StatusItem extends IndexedItem {
     public String msisdn;
     /** MP: the merchant's pass-through query parameters, verbatim. */
     public Map<String, String> attributes;
-    /** The sort key of the log entry of the last notification applied. */
+    /** The id of the last notification applied ({@link RecentNotifications}), or {@code query:<operation>}. */
     public String lastNotification;
 
     /** The last undocumented status received, exactly as sent. */
@@ -49,9 +51,16 @@ public abstract class StatusItem extends IndexedItem {
     public Long unknownStatusCount;
     /** Every undocumented status received (a string set). */
     public Set<String> unknownStatuses;
+    /** The slots of {@link RecentNotifications}, newest first; unused ones null or empty. */
+    public final String[] seen = new String[RecentNotifications.SLOTS];
+
+    /** The notifications this item remembers, in the order they were applied. */
+    public List<RecentNotifications.Entry> recentNotifications() {
+        return RecentNotifications.of(Arrays.asList(seen));
+    }
 
     static <T extends StatusItem> StaticTableSchema.Builder<T> statusSchema(Class<T> type, Supplier<T> newItem) {
-        return IndexedItem.indexedSchema(type, newItem)
+        StaticTableSchema.Builder<T> b = IndexedItem.indexedSchema(type, newItem)
                 .addAttribute(String.class, a -> a.name("line").getter(i -> i.line).setter((i, v) -> i.line = v))
                 .addAttribute(String.class, a -> a.name("service").getter(i -> i.service).setter((i, v) -> i.service = v))
                 .addAttribute(String.class, a -> a.name("txId").getter(i -> i.txId).setter((i, v) -> i.txId = v))
@@ -76,5 +85,11 @@ public abstract class StatusItem extends IndexedItem {
                         .setter((i, v) -> i.unknownStatusCount = v))
                 .addAttribute(EnhancedType.setOf(String.class), a -> a.name("unknownStatuses").getter(i -> i.unknownStatuses)
                         .setter((i, v) -> i.unknownStatuses = v));
+        for (int n = 0; n < RecentNotifications.SLOTS; n++) {
+            int slot = n;
+            b.addAttribute(String.class, a -> a.name(RecentNotifications.slot(slot)).getter(i -> i.seen[slot])
+                    .setter((i, v) -> i.seen[slot] = v));
+        }
+        return b;
     }
 }

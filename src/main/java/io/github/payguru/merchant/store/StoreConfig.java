@@ -33,13 +33,13 @@ public interface StoreConfig {
     }
 
     interface Table {
-        /** DynamoDB table holding transactions, orders, subscriptions and the notification log. */
+        /** DynamoDB table holding transactions, orders, subscriptions, rejection records and rate counters. */
         @WithDefault("payguru-merchant")
         String name();
     }
 
     interface Notifications {
-        /** How long the masked notification log and rejection records are kept (DynamoDB TTL). */
+        /** How long masked rejection records are kept (DynamoDB TTL). */
         @WithDefault("P90D")
         Duration logRetention();
 

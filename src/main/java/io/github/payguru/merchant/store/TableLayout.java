@@ -94,8 +94,4 @@ public final class TableLayout {
         crc.update(pk.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % Math.max(1, shards));
     }
-
-    public static String logSort(String notificationId) {
-        return "LOG#" + notificationId;
-    }
 }

@@ -53,6 +53,22 @@ final class Updates {
             set.put(TableLayout.OPEN_SK, AttributeValue.fromS(c.openAt));
         }
         set.forEach((k, v) -> sets.add(name.apply(k) + " = " + value.apply(v)));
+        String notRemembered = null;
+        if (c.notificationId != null) {
+            // the window shifts by one: right-hand operands read the item as it was before this update
+            String none = value.apply(AttributeValue.fromS(""));
+            sets.add(name.apply(RecentNotifications.slot(0)) + " = " + value.apply(AttributeValue.fromS(c.notificationEntry)));
+            for (int i = 1; i < RecentNotifications.SLOTS; i++) {
+                sets.add(name.apply(RecentNotifications.slot(i)) + " = if_not_exists("
+                        + name.apply(RecentNotifications.slot(i - 1)) + ", " + none + ")");
+            }
+            String id = value.apply(AttributeValue.fromS(c.notificationId + " "));
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < RecentNotifications.SLOTS; i++) {
+                seen.add("begins_with(" + name.apply(RecentNotifications.slot(i)) + ", " + id + ")");
+            }
+            notRemembered = "NOT (" + String.join(" OR ", seen) + ")";
+        }
         c.setIfAbsent.forEach((k, v) -> {
             String a = name.apply(k);
             sets.add(a + " = if_not_exists(" + a + ", " + value.apply(v) + ")");
@@ -114,6 +130,9 @@ final class Updates {
             String exists = "(attribute_exists(" + pk + ") AND " + String.join(" AND ", whenExists) + ")";
             condition = mayCreate ? "attribute_not_exists(" + pk + ") OR " + exists : exists;
         }
+        if (notRemembered != null) {
+            condition = condition == null ? notRemembered : "(" + condition + ") AND " + notRemembered;
+        }
         Update.Builder b = Update.builder().tableName(tableName).key(Ledger.key(c.pk, c.sk))
                 .updateExpression(expr.toString())
                 .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -125,10 +144,14 @@ final class Updates {
     }
 
     /**
-     * Why the condition refused the change: {@code CONFLICT} when an identity field differs from what is stored
+     * Why the condition refused the change: {@code DUPLICATE} when the item remembers the change's notification,
+     * {@code CONFLICT} when an identity field differs from what is stored
      * (or, for a {@code mustMatchStored} field, is not stored on an existing item), {@code STALE} otherwise.
      */
     static WriteResult.Outcome classify(StateChange change, Map<String, AttributeValue> current) {
+        if (RecentNotifications.remembers(current, change.notificationId)) {
+            return WriteResult.Outcome.DUPLICATE;
+        }
         boolean exists = current != null && !current.isEmpty();
         for (var m : change.mustMatch.entrySet()) {
             AttributeValue stored = exists ? current.get(m.getKey()) : null;

@@ -7,12 +7,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What a {@link Ledger} write did.
  *
- * @param outcome applied, duplicate (the same notification was logged before), stale (the
+ * @param outcome applied, duplicate (the item remembers this notification: {@link RecentNotifications}), stale (the
  *        transition condition refused it), or conflict (an identifying attribute differs)
- * @param previous for a duplicate, the log entry of the first delivery (its answer is repeated)
  * @param current the state item as stored when the change was refused (null otherwise)
  */
-public record WriteResult(Outcome outcome, NotificationLogItem previous, Map<String, AttributeValue> current) {
+public record WriteResult(Outcome outcome, Map<String, AttributeValue> current) {
 
     public enum Outcome {
         APPLIED, DUPLICATE, STALE, CONFLICT;

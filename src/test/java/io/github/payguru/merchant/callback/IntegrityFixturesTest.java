@@ -147,7 +147,7 @@ class IntegrityFixturesTest {
                 assertTrue(ledger.transaction(TableLayout.phsTransaction(digits)).isEmpty(), s);
             }
             assertTrue(ledger.transaction(TableLayout.mpTransaction(s)).isEmpty(), s);
-            assertTrue(ledger.logOf(TableLayout.mpTransaction(s)).isEmpty(), s);
+            assertTrue(ledger.partition(TableLayout.mpTransaction(s)).isEmpty(), s);
         });
     }
 
@@ -167,7 +167,7 @@ class IntegrityFixturesTest {
                 assertEquals(400, r.getStatusCode(), status + "/" + amount + ": " + r.getBody());
                 assertTrue(r.getBody().contains("amount"), r.getBody());
                 assertTrue(ledger.transaction(TableLayout.mpTransaction(txId)).isEmpty());
-                assertTrue(ledger.logOf(TableLayout.mpTransaction(txId)).isEmpty());
+                assertTrue(ledger.partition(TableLayout.mpTransaction(txId)).isEmpty());
             }
         }
         for (String status : List.of("3", "6", "8", "1")) {
@@ -203,6 +203,6 @@ class IntegrityFixturesTest {
         assertTrue(message.endsWith(")") && (message.contains("amount") || message.endsWith(RULE)));
         String sk = pk.startsWith("SUB#") ? SubscriptionItem.SORT : TransactionItem.SORT;
         assertTrue(ledger.item(TransactionItem.SCHEMA, pk, sk).isEmpty(), "no item for " + pk);
-        assertTrue(ledger.logOf(pk).isEmpty(), "no notification log for " + pk);
+        assertTrue(ledger.partition(pk).isEmpty(), "no notification log for " + pk);
     }
 }

@@ -17,7 +17,7 @@ import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.PayguruConfig;
-import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.RejectionItem;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
@@ -62,10 +62,10 @@ class MpBillingPrivacyLambdaTest {
             lines = List.copyOf(logs.lines());
         }
         assertTrue(transactions.find("9170001").isEmpty(), "a refused notification stores no state");
-        List<NotificationLogItem> rejected = ledger.rejectionsOn(ledger.now().atOffset(ZoneOffset.UTC).toLocalDate())
+        List<RejectionItem> rejected = ledger.rejectionsOn(ledger.now().atOffset(ZoneOffset.UTC).toLocalDate())
                 .stream().filter(r -> "9170001".equals(r.params.get("txId"))).toList();
         assertEquals(1, rejected.size(), "one rejection record");
-        NotificationLogItem rejection = rejected.get(0);
+        RejectionItem rejection = rejected.get(0);
         assertEquals("missing token (a misspelled token parameter was sent: check the callback URL)", rejection.detail);
         assertEquals(Privacy.REDACTED, rejection.params.get("amp;token"));
         assertEquals(Privacy.REDACTED, rejection.params.get("Token "));

@@ -31,7 +31,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
-import io.github.payguru.merchant.store.NotificationLogItem;
+import io.github.payguru.merchant.store.RejectionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.DynamoCalls;
@@ -77,7 +77,7 @@ class PhsNotifyTest {
         assertEquals("PHS", t.line);
         assertEquals(1L, t.version);
         assertNull(t.openpk, "a settled payment leaves the reconciliation index");
-        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+        assertEquals(1, ledger.partition(TableLayout.phsTransaction(txid)).size());
         assertEquals(1, ledger.transactionsOfOrder("ORD-" + txid).size(), "found through the by-order index");
     }
 
@@ -113,8 +113,8 @@ class PhsNotifyTest {
         assertEquals(403, r.getStatusCode());
         assertEquals("Wrong Data", r.getBody());
         assertNull(stored(txid));
-        assertTrue(ledger.logOf(TableLayout.phsTransaction(txid)).isEmpty());
-        NotificationLogItem rejection = ledger.rejectionsOn(LocalDate.now(ZoneOffset.UTC)).stream()
+        assertTrue(ledger.partition(TableLayout.phsTransaction(txid)).isEmpty());
+        RejectionItem rejection = ledger.rejectionsOn(LocalDate.now(ZoneOffset.UTC)).stream()
                 .filter(e -> txid.equals(e.params.get("txid"))).findFirst().orElseThrow();
         assertEquals("rejected", rejection.outcome);
         assertEquals("*********01", rejection.params.get("tckno"));
@@ -189,20 +189,27 @@ class PhsNotifyTest {
         TransactionItem t = stored(txid);
         assertEquals(1L, t.version);
         assertEquals(updatedAt, t.updatedAt);
-        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+        assertEquals(1, ledger.partition(TableLayout.phsTransaction(txid)).size());
     }
 
     @Test
-    void freshNotificationAndDuplicateCostOneRoundTripEach() {
+    void freshStaleAndDuplicateNotificationsCostOneConditionalWriteEach() {
         String txid = Events.uniqueTxid();
-        APIGatewayV2HTTPEvent e = Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"));
+        String order = "ORD-" + txid;
+        APIGatewayV2HTTPEvent e = Events.get(PATH, Events.phsNotify(txid, order, "3", "20.00"));
         Map<String, Integer> before = DynamoCalls.snapshot();
         assertEquals("OK", call(e).getBody());
-        assertEquals(Map.of("TransactWriteItems", 1), DynamoCalls.since(before));
+        assertEquals(Map.of("UpdateItem", 1), DynamoCalls.since(before), "fresh: one conditional UpdateItem");
         before = DynamoCalls.snapshot();
         assertEquals("OK", call(e).getBody());
-        assertEquals(Map.of("TransactWriteItems", 1), DynamoCalls.since(before),
-                "the duplicate's first answer comes back in the cancellation reason");
+        assertEquals(Map.of("UpdateItem", 1), DynamoCalls.since(before),
+                "duplicate: the refusal returns the stored item, which remembers the notification");
+        before = DynamoCalls.snapshot();
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "1", "20.00"))).getBody());
+        assertEquals(Map.of("UpdateItem", 1), DynamoCalls.since(before), "stale: refused by the same single write");
+        before = DynamoCalls.snapshot();
+        assertEquals(409, call(Events.get(PATH, Events.phsNotify(txid, order, "6", "25.00"))).getStatusCode());
+        assertEquals(Map.of("UpdateItem", 1), DynamoCalls.since(before), "conflict: refused by the same single write");
     }
 
     @Test
@@ -214,9 +221,8 @@ class PhsNotifyTest {
         TransactionItem t = stored(txid);
         assertEquals("3", t.status);
         assertEquals(1L, t.version);
-        List<NotificationLogItem> log = ledger.logOf(TableLayout.phsTransaction(txid));
-        assertEquals(2, log.size());
-        assertTrue(log.stream().anyMatch(l -> "stale".equals(l.outcome)));
+        assertEquals(List.of("3"), LedgerView.recentStatuses(t), "the stale 1 is not remembered as applied");
+        assertEquals(1, ledger.partition(t.pk).size(), "nothing is written beside the state item");
     }
 
     @Test
@@ -251,7 +257,8 @@ class PhsNotifyTest {
         assertEquals("1", t.status);
         assertEquals("20", t.amount);
         assertEquals(order, t.orderRef);
-        assertTrue(ledger.logOf(TableLayout.phsTransaction(txid)).stream().anyMatch(l -> "conflict".equals(l.outcome)));
+        assertEquals(1L, t.version, "a conflict changes nothing");
+        assertEquals(List.of("1"), LedgerView.recentStatuses(t), "nor is it remembered as applied");
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "3", "20.000"))).getBody(),
                 "20.000 is the same amount as 20.00");
     }
@@ -314,7 +321,7 @@ class PhsNotifyTest {
             pool.shutdownNow();
         }
         assertEquals(1L, stored(txid).version);
-        assertEquals(1, ledger.logOf(TableLayout.phsTransaction(txid)).size());
+        assertEquals(1, ledger.partition(TableLayout.phsTransaction(txid)).size());
     }
 
     @Test
@@ -351,10 +358,10 @@ class PhsNotifyTest {
             assertFalse(logs.lines().isEmpty());
             assertFalse(logs.all().contains("905321234567"), logs.all());
             assertFalse(logs.all().contains("12345678901"), logs.all());
+            // the applied line is the notification's audit record: its parameters, masked
+            assertTrue(logs.all().contains("msisdn=**********67"), logs.all());
+            assertTrue(logs.all().contains("tckno=*********01"), logs.all());
         }
-        NotificationLogItem entry = ledger.logOf(TableLayout.phsTransaction(txid)).get(0);
-        assertEquals("**********67", entry.params.get("msisdn"));
-        assertEquals("*********01", entry.params.get("tckno"));
     }
 
     @Test

@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.store.LedgerReader;
-import io.github.payguru.merchant.store.NotificationLogItem;
 import io.github.payguru.merchant.store.OrderItem;
+import io.github.payguru.merchant.store.RecentNotifications;
+import io.github.payguru.merchant.store.RejectionItem;
+import io.github.payguru.merchant.store.StatusItem;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
@@ -21,27 +24,33 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The table as the tests read it back: the functions' own reads ({@link LedgerReader}) plus the queries only
- * tests make (an item's notification log, a day's rejection records, an order's transactions). These go to the
+ * tests make (an item's partition, a day's rejection records, an order's transactions). These go to the
  * emulator directly; a failure is the test's failure, so they are not wrapped like production reads.
  */
 @ApplicationScoped
 public class LedgerView {
 
     private final LedgerReader reader;
+    private final DynamoDbClient dynamo;
     private final Clock clock;
     private final String tableName;
-    private final DynamoDbTable<NotificationLogItem> log;
+    private final DynamoDbTable<RejectionItem> log;
     private final DynamoDbTable<TransactionItem> transactions;
 
     @Inject
-    public LedgerView(LedgerReader reader, DynamoDbEnhancedClient enhanced, StoreConfig config, Clock clock) {
+    public LedgerView(LedgerReader reader, DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config,
+            Clock clock) {
         this.reader = reader;
+        this.dynamo = dynamo;
         this.clock = clock;
         this.tableName = config.table().name();
-        this.log = enhanced.table(tableName, NotificationLogItem.SCHEMA);
+        this.log = enhanced.table(tableName, RejectionItem.SCHEMA);
         this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
     }
 
@@ -65,18 +74,24 @@ public class LedgerView {
         return reader.item(schema, pk, sk);
     }
 
-    /** The log entries of one item, oldest id first. */
-    public List<NotificationLogItem> logOf(String pk) {
-        List<NotificationLogItem> out = new ArrayList<>();
-        log.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                Key.builder().partitionValue(pk).sortValue("LOG#").build())).consistentRead(true))
-                .items().forEach(out::add);
+    /** Every item in one partition (a notification writes its state item and nothing beside it). */
+    public List<Map<String, AttributeValue>> partition(String pk) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        dynamo.queryPaginator(QueryRequest.builder().tableName(tableName).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).build())
+                .forEach(p -> out.addAll(p.items()));
         return out;
     }
 
+    /** The statuses of the notifications an item remembers, in the order they were applied. */
+    public static List<String> recentStatuses(StatusItem item) {
+        return item.recentNotifications().stream().map(RecentNotifications.Entry::status).toList();
+    }
+
     /** Rejection records of one UTC day. */
-    public List<NotificationLogItem> rejectionsOn(LocalDate day) {
-        List<NotificationLogItem> out = new ArrayList<>();
+    public List<RejectionItem> rejectionsOn(LocalDate day) {
+        List<RejectionItem> out = new ArrayList<>();
         log.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("REJECT#" + day).build()))
                 .consistentRead(true)).items().forEach(out::add);
         return out;

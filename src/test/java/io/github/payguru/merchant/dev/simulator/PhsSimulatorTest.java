@@ -274,7 +274,7 @@ class PhsSimulatorTest extends SimulatorTestBase {
                 .filter(d -> "verify".equals(d.params().get("notification_type"))).count());
         String pk = TableLayout.phsTransaction(notifies.get(0).params().get("txid"));
         assertEquals("3", ledger.transaction(pk).orElseThrow().status);
-        assertEquals(1, ledger.logOf(pk).size());
+        assertEquals(1, ledger.partition(pk).size());
     }
 
     @Test

@@ -9,16 +9,15 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * One received notification, masked, kept next to the item it concerns ({@code pk} of that item,
- * {@code sk = LOG#<id>}) until its TTL. The id is a fingerprint of the canonical parameters, so its
- * conditional put is the idempotency lock, and the answer given is kept to repeat it exactly.
- * Rejected requests (wrong key, failed authenticity) are kept the same way under {@code REJECT#<date>}.
+ * A refused request (wrong key or token, source not allowed), masked, kept under {@code REJECT#<day>} until its TTL
+ * (the notification log retention), with the answer it was given. At most a configured number per source address
+ * and minute are kept ({@link NotificationRecorder#reject}).
  */
-public class NotificationLogItem {
+public class RejectionItem {
 
-    public static final StaticTableSchema<NotificationLogItem> SCHEMA = StaticTableSchema
-            .builder(NotificationLogItem.class)
-            .newItemSupplier(NotificationLogItem::new)
+    public static final StaticTableSchema<RejectionItem> SCHEMA = StaticTableSchema
+            .builder(RejectionItem.class)
+            .newItemSupplier(RejectionItem::new)
             .addAttribute(String.class, a -> a.name(TableLayout.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name(TableLayout.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v)
@@ -47,7 +46,7 @@ public class NotificationLogItem {
     public String kind;
     /** The parameters as received, masked. */
     public Map<String, String> params;
-    /** applied, stale, conflict, rejected, … */
+    /** Always {@code rejected}. */
     public String outcome;
     public String detail;
     public Integer answerStatus;
