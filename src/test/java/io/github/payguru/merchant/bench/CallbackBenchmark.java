@@ -115,8 +115,10 @@ class CallbackBenchmark {
         time(mpFresh, mpDupNs, WARM_UP, 0, dups);
 
         // Calls and WCU of one fresh notification and its duplicate.
-        Cost phsCost = cost(phs, Events.get("/payguru/phs/notify", freshPhs()));
-        Cost mpCost = cost(mp, MpEvents.get(MpEvents.BILLING, MpEvents.billing(Events.uniqueTxid(), "3")));
+        Map<String, String> phsOne = freshPhs();
+        Cost phsCost = cost(phs, Events.get("/payguru/phs/notify", phsOne), TableLayout.phsTransaction(phsOne.get("txid")));
+        String mpOne = Events.uniqueTxid();
+        Cost mpCost = cost(mp, MpEvents.get(MpEvents.BILLING, MpEvents.billing(mpOne, "3")), TableLayout.mpTransaction(mpOne));
 
         double throughput8 = concurrent(8, N);
 
@@ -243,17 +245,20 @@ class CallbackBenchmark {
     }
 
     private Cost cost(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> handler,
-            APIGatewayV2HTTPEvent event) {
-        Dynamo fresh = measureCalls(() -> call(handler, event));
-        Dynamo duplicate = measureCalls(() -> call(handler, event));
-        return new Cost(fresh, duplicate);
-    }
-
-    private static Dynamo measureCalls(Runnable r) {
+            APIGatewayV2HTTPEvent event, String pk) {
         Map<String, Integer> before = DynamoCalls.snapshot();
         int itemsBefore = DynamoCalls.transactItems();
-        r.run();
-        return new Dynamo(DynamoCalls.since(before), DynamoCalls.transactItems() - itemsBefore);
+        call(handler, event);
+        Map<String, Integer> freshCalls = DynamoCalls.since(before);
+        int freshItems = DynamoCalls.transactItems() - itemsBefore;
+        // a write unit is 1 KB of the larger of the item before and after: the stored item is that size
+        int units = (stateItemBytes(pk) + 1023) / 1024;
+        Dynamo fresh = new Dynamo(freshCalls, freshItems, units);
+        before = DynamoCalls.snapshot();
+        itemsBefore = DynamoCalls.transactItems();
+        call(handler, event);
+        Dynamo duplicate = new Dynamo(DynamoCalls.since(before), DynamoCalls.transactItems() - itemsBefore, units);
+        return new Cost(fresh, duplicate);
     }
 
     private double concurrent(int threads, int n) throws Exception {
@@ -282,13 +287,16 @@ class CallbackBenchmark {
     private record Cost(Dynamo fresh, Dynamo duplicate) {
     }
 
-    /** Calls by operation and items written in transactions; WCU estimated for items ≤ 1 KB (base table only). */
-    private record Dynamo(Map<String, Integer> calls, int transactItems) {
+    /**
+     * Calls by operation and items written in transactions; WCU of the base table estimated from the state item's size
+     * in KB ({@code units}, rounded up; a transaction's items taken as that size too), index writes not counted.
+     */
+    private record Dynamo(Map<String, Integer> calls, int transactItems, int units) {
 
         int wcu() {
-            int w = 2 * transactItems;
+            int w = 2 * transactItems * units;
             for (String op : List.of("PutItem", "UpdateItem", "DeleteItem")) {
-                w += calls.getOrDefault(op, 0); // a failed conditional write costs 1 as well
+                w += calls.getOrDefault(op, 0) * units; // a failed conditional write costs as much
             }
             w += calls.getOrDefault("BatchWriteItem", 0) > 0 ? 1 : 0;
             return w;

@@ -174,6 +174,28 @@ class MpSubscriptionNotificationTest {
     }
 
     @Test
+    void aRedeliveryOlderThanTheRememberedWindowIsStaleNeverAppliedTwice() {
+        String subsId = Events.uniqueTxid();
+        String order = "W-" + subsId;
+        int cycles = RecentNotifications.SLOTS + 2;
+        for (int i = 0; i < cycles; i++) {
+            assertOk(send(subsId, 2000 + i, i % 2 == 0 ? "active" : "retry", order));
+        }
+        SubscriptionItem before = stored(subsId);
+        assertEquals(cycles, before.version.intValue());
+        assertEquals(RecentNotifications.SLOTS, before.recentNotifications().size(), "the window keeps the newest only");
+
+        // the first notification fell out of the window: refused by the txId order, answered OK, nothing changes
+        assertOk(send(subsId, 2000, "active", order));
+        // one inside the window is a duplicate: same answer, nothing changes
+        assertOk(send(subsId, 2000 + cycles - 1, "retry", order));
+        SubscriptionItem after = stored(subsId);
+        assertEquals(before.version, after.version);
+        assertEquals(before.txId, after.txId);
+        assertEquals(before.recentNotifications(), after.recentNotifications());
+    }
+
+    @Test
     void concurrentNotificationsEndWithTheNewest() throws Exception {
         String subsId = Events.uniqueTxid();
         ExecutorService pool = Executors.newFixedThreadPool(8);
