@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Counts DynamoDB API calls by operation (registered for tests in application.properties). */
 public class DynamoCalls implements ExecutionInterceptor {
@@ -17,6 +19,8 @@ public class DynamoCalls implements ExecutionInterceptor {
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     /** Items written by TransactWriteItems calls (puts, updates, deletes and condition checks alike). */
     private static final AtomicInteger TRANSACT_ITEMS = new AtomicInteger();
+    /** The last UpdateItem request sent (the benchmark replays a notification's own write). */
+    private static final AtomicReference<UpdateItemRequest> LAST_UPDATE = new AtomicReference<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -25,6 +29,14 @@ public class DynamoCalls implements ExecutionInterceptor {
         if (context.request() instanceof TransactWriteItemsRequest t) {
             TRANSACT_ITEMS.addAndGet(t.transactItems().size());
         }
+        if (context.request() instanceof UpdateItemRequest u) {
+            LAST_UPDATE.set(u);
+        }
+    }
+
+    /** The last UpdateItem request any client in this JVM sent. */
+    public static UpdateItemRequest lastUpdate() {
+        return LAST_UPDATE.get();
     }
 
     /** Items in all TransactWriteItems calls so far. */
