@@ -47,7 +47,7 @@ public abstract class StatusItem extends IndexedItem {
     public String unknownStatus;
     /** When the last undocumented status was received (ISO-8601). */
     public String unknownStatusAt;
-    /** How many notifications or answers carried an undocumented status (duplicates of one notification count once). */
+    /** How many notifications or answers carried an undocumented status (a redelivery the item remembers counts once). */
     public Long unknownStatusCount;
     /** Every undocumented status received (a string set). */
     public Set<String> unknownStatuses;
