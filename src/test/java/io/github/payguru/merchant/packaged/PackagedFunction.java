@@ -116,6 +116,14 @@ final class PackagedFunction implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time (user + system) the function's process has used so far, in milliseconds ({@code /proc/<pid>/stat}). */
+    double cpuMs() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is field 3, utime 14 and stime 15 (man 5 proc), in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    }
+
     /** Classes the function's JVM has loaded so far (its performance counters, read with {@code jcmd}). */
     long loadedClasses() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
