@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -124,12 +125,26 @@ final class PackagedFunction implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 
-    /** Classes the function's JVM has loaded so far (its performance counters, read with {@code jcmd}). */
-    long loadedClasses() throws IOException, InterruptedException {
+    /** Whether the function's JVM has loaded class {@code name} ({@code jcmd VM.class_hierarchy}). */
+    boolean hasLoaded(String name) throws IOException, InterruptedException {
+        String hierarchy = jcmd("VM.class_hierarchy");
+        if (!hierarchy.contains("java.lang.Object")) {
+            throw new IllegalStateException("no class hierarchy from jcmd " + process.pid() + ":\n" + hierarchy);
+        }
+        return hierarchy.lines().anyMatch(l -> l.matches(".*[-|]" + Pattern.quote(name) + "([/ ].*)?"));
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), "PerfCounter.print").redirectErrorStream(true).start();
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Classes the function's JVM has loaded so far (its performance counters, read with {@code jcmd}). */
+    long loadedClasses() throws IOException, InterruptedException {
+        String out = jcmd("PerfCounter.print");
         long loaded = 0;
         for (String line : out.lines().toList()) {
             // java.cls.loadedClasses, java.cls.sharedLoadedClasses (from the CDS archive), minus the unloaded
