@@ -35,7 +35,8 @@ import io.github.payguru.merchant.support.Fixtures;
  * round, and the median and range are printed, with the CPU time the process used until that answer (less
  * sensitive to other work on the machine than the wall clock). Then the peak RSS (VmHWM) after N fresh notifications and the size
  * of function.zip, each beside the empty function's and its target. A target never fails the build; the test fails
- * only when it cannot measure.
+ * only when it cannot measure. {@code -Dbench.compare.zip=<path>} adds another build's function.zip (e.g. of an
+ * earlier commit) to the same rounds, for a before/after on the same machine at the same time.
  */
 class PackagedFunctionBenchmark {
 
@@ -84,14 +85,20 @@ class PackagedFunctionBenchmark {
         Map<String, String> reconcileEnv = new HashMap<>(env);
         reconcileEnv.put("PAYGURU_SECRETS_NAMES", "merchant-private-key"); // as infra/template.yaml's function
         Predicate<JsonNode> status200 = a -> a.path("statusCode").asInt() == 200;
-        List<Kind> kinds = List.of(
-                new Kind("empty", "empty Quarkus Lambda", EMPTY_ZIP, "empty", env, () -> fresh(notify), status200),
-                new Kind("callback", "callback phs-notify", PackagedFunction.ZIP, "phs-notify", env,
-                        () -> fresh(notify), status200),
-                new Kind("operation", "operation mp-transaction-get", PackagedFunction.ZIP, "mp-transaction-get", env,
-                        () -> Fixtures.json("mp-transaction-get", "post-success"), status200),
-                new Kind("reconcile", "reconcile", PackagedFunction.ZIP, "reconcile", reconcileEnv,
-                        () -> Fixtures.json("reconcile", "scheduled"), a -> a.has("checked")));
+        List<Kind> kinds = new ArrayList<>();
+        kinds.add(new Kind("empty", "empty Quarkus Lambda", EMPTY_ZIP, "empty", env, () -> fresh(notify), status200));
+        // -Dbench.compare.zip=<another build's function.zip>: its three kinds in the same rounds (before/after)
+        String compare = System.getProperty("bench.compare.zip", "");
+        for (String suffix : compare.isBlank() ? List.of("") : List.of("", " (compare)")) {
+            Path zip = suffix.isEmpty() ? PackagedFunction.ZIP : Path.of(compare);
+            String key = suffix.isEmpty() ? "" : "Compare";
+            kinds.add(new Kind("callback" + key, "callback phs-notify" + suffix, zip, "phs-notify", env,
+                    () -> fresh(notify), status200));
+            kinds.add(new Kind("operation" + key, "operation mp-transaction-get" + suffix, zip, "mp-transaction-get",
+                    env, () -> Fixtures.json("mp-transaction-get", "post-success"), status200));
+            kinds.add(new Kind("reconcile" + key, "reconcile" + suffix, zip, "reconcile", reconcileEnv,
+                    () -> Fixtures.json("reconcile", "scheduled"), a -> a.has("checked")));
+        }
 
         Map<String, Samples> cold = new LinkedHashMap<>();
         kinds.forEach(k -> cold.put(k.name(), new Samples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
@@ -125,8 +132,8 @@ class PackagedFunctionBenchmark {
                     : String.format(Locale.ROOT, "%.2f× empty, target ≤ %.1f×  %s", ratio, COLD_TARGET_RATIO,
                             ratio <= COLD_TARGET_RATIO ? "met" : "NOT met");
             t.append(String.format(Locale.ROOT,
-                    "BENCH %-40s %8.0f ms  (%.0f–%.0f)  cpu %5.0f ms (%.2f×)  %5d classes  %s%n",
-                    "cold start " + kind.label(), s.medianMs(), min(s.ms()), max(s.ms()), s.medianCpuMs(),
+                    "BENCH %-46s %8.0f ms  (%.0f–%.0f)  cpu %5.0f ms (%.2f×)  %5d classes  %s%n",
+                    "cold " + kind.label(), s.medianMs(), min(s.ms()), max(s.ms()), s.medianCpuMs(),
                     s.medianCpuMs() / cold.get("empty").medianCpuMs(), s.medianClasses(), verdict));
             json.append(String.format(Locale.ROOT,
                     "%s\"%s\":{\"handler\":\"%s\",\"medianMs\":%.0f,\"minMs\":%.0f,\"maxMs\":%.0f,\"cpuMs\":%.0f,"
@@ -134,13 +141,13 @@ class PackagedFunctionBenchmark {
                     kind.name().equals("empty") ? "" : ",", kind.name(), kind.handler(), s.medianMs(), min(s.ms()),
                     max(s.ms()), s.medianCpuMs(), s.medianClasses(), ratio));
         }
-        t.append(String.format(Locale.ROOT, "BENCH %-40s %8.1f MB  empty %.1f MB (%.2f×)  target ≤ %.0f MB  %s%n",
+        t.append(String.format(Locale.ROOT, "BENCH %-46s %8.1f MB  empty %.1f MB (%.2f×)  target ≤ %.0f MB  %s%n",
                 "RSS (VmHWM) after " + N + " calls", rssMb, emptyRssMb, rssMb / emptyRssMb, RSS_TARGET_MB,
                 rssMb <= RSS_TARGET_MB ? "met" : "NOT met"));
-        t.append(String.format(Locale.ROOT, "BENCH %-40s %8.1f MB  empty %.1f MB (%.2f×)  target ≤ %.0f MB  %s%n",
+        t.append(String.format(Locale.ROOT, "BENCH %-46s %8.1f MB  empty %.1f MB (%.2f×)  target ≤ %.0f MB  %s%n",
                 "function.zip", zipMb, emptyZipMb, zipMb / emptyZipMb, ZIP_TARGET_MB,
                 zipMb <= ZIP_TARGET_MB ? "met" : "NOT met"));
-        boolean coldMet = kinds.stream().filter(k -> !k.name().equals("empty"))
+        boolean coldMet = kinds.stream().filter(k -> !k.name().equals("empty") && !k.name().endsWith("Compare"))
                 .allMatch(k -> cold.get(k.name()).medianMs() / emptyMs <= COLD_TARGET_RATIO);
         json.append(String.format(Locale.ROOT,
                 "},\"coldStartTargetRatio\":%.1f,\"coldStartTargetMet\":%s,"
