@@ -1,12 +1,12 @@
 package io.github.payguru.merchant.mp;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.logging.Logger;
 
@@ -26,8 +26,8 @@ import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
 import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
@@ -50,16 +50,16 @@ public class MpPaymentPage {
     private static final Logger LOG = Logger.getLogger(MpPaymentPage.class);
 
     private final ServiceDirectory services;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
     private final Ledger ledger;
 
     @Inject
-    public MpPaymentPage(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
+    public MpPaymentPage(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api,
             Ledger ledger) {
         this.services = services;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.api = api;
         this.ledger = ledger;
@@ -101,24 +101,24 @@ public class MpPaymentPage {
         }
 
         String merchantId = services.merchantId();
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("merchantId", merchantId);
-        form.add("serviceId", svc.payguruId());
-        form.add("referenceCode", reference);
-        form.add("item", item);
-        form.add("price", price.wire());
-        form.add("successUrl", successUrl);
-        form.add("failureUrl", failureUrl);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("merchantId", merchantId);
+        form.put("serviceId", svc.payguruId());
+        form.put("referenceCode", reference);
+        form.put("item", item);
+        form.put("price", price.wire());
+        form.put("successUrl", successUrl);
+        form.put("failureUrl", failureUrl);
         if (trial != null) {
-            form.add("hasTrialPeriod", trial.toString());
+            form.put("hasTrialPeriod", trial.toString());
         }
         if (trialDays != null) {
-            form.add("trialPeriodDay", trialDays);
+            form.put("trialPeriodDay", trialDays);
         }
-        form.add("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
+        form.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
                 item, price.wire(), successUrl, failureUrl)));
         PayguruOutcome outcome = calls.call(PAYMENT_PAGE, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
-                () -> clients.client(CheckoutApi.class, api.checkoutBaseUrl()).token(form));
+                () -> new CheckoutApi(http, api.checkoutBaseUrl()).token(form));
         Answers.require(PAYMENT_PAGE, outcome);
         String redirect = Answers.scalar(outcome.body().path("tokenData"), "redirectUrl");
         if (redirect == null) {

@@ -18,7 +18,7 @@ import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.WriteResult;
@@ -37,17 +37,17 @@ public class MpQueries {
     public static final String SUBSCRIPTION_GET = "mp-subscription-get";
 
     private final ServiceDirectory services;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
     private final MpTransactions transactions;
     private final MpSubscriptions subscriptions;
 
     @Inject
-    public MpQueries(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
+    public MpQueries(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api,
             MpTransactions transactions, MpSubscriptions subscriptions) {
         this.services = services;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.api = api;
         this.transactions = transactions;
@@ -177,6 +177,6 @@ public class MpQueries {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(http, api.mpBaseUrl());
     }
 }

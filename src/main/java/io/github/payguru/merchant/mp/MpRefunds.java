@@ -21,8 +21,8 @@ import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
 import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
@@ -54,17 +54,17 @@ public class MpRefunds {
     private static final Logger LOG = Logger.getLogger(MpRefunds.class);
 
     private final ServiceDirectory services;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
     private final Ledger ledger;
     private final MpQueries queries;
 
     @Inject
-    public MpRefunds(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api,
+    public MpRefunds(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api,
             Ledger ledger, MpQueries queries) {
         this.services = services;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.api = api;
         this.ledger = ledger;
@@ -213,6 +213,6 @@ public class MpRefunds {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(http, api.mpBaseUrl());
     }
 }

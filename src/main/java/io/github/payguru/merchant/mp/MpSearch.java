@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +19,7 @@ import io.github.payguru.merchant.payguru.Answers;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 
@@ -41,14 +40,14 @@ public class MpSearch {
     private static final Pattern TERM = Pattern.compile("[^\\p{Cntrl}]{0,100}");
 
     private final ServiceDirectory services;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
 
     @Inject
-    public MpSearch(ServiceDirectory services, PayguruClients clients, PayguruCalls calls, PayguruApiConfig api) {
+    public MpSearch(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api) {
         this.services = services;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.api = api;
     }
@@ -66,7 +65,7 @@ public class MpSearch {
         return search(req, MESSAGE_SEARCH, body -> mp().messagesSearch(body));
     }
 
-    private ObjectNode search(OperationRequest req, String operation, Function<String, Response> send) {
+    private ObjectNode search(OperationRequest req, String operation, Function<String, PayguruHttp.Answer> send) {
         ServiceDirectory.NamedService svc = services.serviceOf(Line.MP, req);
         ObjectNode body = OperationRequest.object().put("merchantId", services.merchantId())
                 .put("serviceId", svc.payguruId());
@@ -132,6 +131,6 @@ public class MpSearch {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(http, api.mpBaseUrl());
     }
 }

@@ -12,8 +12,8 @@ import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
 import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 
@@ -31,16 +31,16 @@ public class MpSubscriptionCancel {
             "Not sent again");
 
     private final ServiceDirectory services;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PayguruApiConfig api;
     private final MpQueries queries;
 
     @Inject
-    public MpSubscriptionCancel(ServiceDirectory services, PayguruClients clients, PayguruCalls calls,
+    public MpSubscriptionCancel(ServiceDirectory services, PayguruHttp http, PayguruCalls calls,
             PayguruApiConfig api, MpQueries queries) {
         this.services = services;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.api = api;
         this.queries = queries;
@@ -55,7 +55,7 @@ public class MpSubscriptionCancel {
     /** Cancels a subscription (canonical id) once; a lost answer is confirmed by a query, never sent again. */
     public ObjectNode cancel(ServiceDirectory.NamedService svc, String subsId) {
         PayguruOutcome outcome = calls.call(SUBSCRIPTION_CANCEL, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
-                () -> clients.client(MpApi.class, api.mpBaseUrl()).subscriptionCancel(services.merchantId(),
+                () -> new MpApi(http, api.mpBaseUrl()).subscriptionCancel(services.merchantId(),
                         svc.payguruId(), subsId));
         if (outcome.ok()) {
             return MpQueries.withState(Answers.answer(outcome).put("subscriptionId", subsId).put("cancel", "accepted"),

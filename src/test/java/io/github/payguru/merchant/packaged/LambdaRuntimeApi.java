@@ -74,6 +74,10 @@ final class LambdaRuntimeApi implements AutoCloseable {
                 complete(exchange, path, false);
             } else if (path.startsWith("invocation/") && path.endsWith("/error")) {
                 complete(exchange, path, true);
+            } else if (path.equals("restore/next") && "GET".equals(exchange.getRequestMethod())) {
+                // a SnapStart initialization (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the snapshot would be taken
+                // here; Lambda answers once the function is restored, this stand-in at once
+                reply(exchange, 200, "");
             } else if (path.equals("init/error")) {
                 initError.complete(read(exchange.getRequestBody()));
                 reply(exchange, 202, "{}");

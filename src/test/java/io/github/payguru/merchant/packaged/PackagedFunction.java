@@ -3,6 +3,7 @@ package io.github.payguru.merchant.packaged;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,7 +36,12 @@ final class PackagedFunction implements AutoCloseable {
     private static final List<String> RUNTIME_JARS = List.of("/aws-lambda-java-runtime-interface-client-",
             "/aws-lambda-java-core-", "/aws-lambda-java-serialization-", "/utils-lite-");
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Path TASK_ROOT = Path.of("target", "packaged-function", "task");
+
+    /**
+     * More JVM options for the function's process (space-separated), e.g. {@code -Xlog:class+load:file=…} when
+     * looking into a cold start; none by default.
+     */
+    static final String JVM_OPTIONS = "packaged.jvm-options";
 
     private final LambdaRuntimeApi runtimeApi;
     private final Process process;
@@ -47,15 +55,24 @@ final class PackagedFunction implements AutoCloseable {
 
     /** Starts the function whose {@code QUARKUS_LAMBDA_HANDLER} is {@code handler}, with {@code environment}. */
     static PackagedFunction start(String handler, Map<String, String> environment) throws IOException {
-        Path taskRoot = unpacked();
+        return start(ZIP, handler, environment);
+    }
+
+    /** The same for another Lambda artifact {@code zip} (the benchmark's empty Quarkus Lambda). */
+    static PackagedFunction start(Path zip, String handler, Map<String, String> environment) throws IOException {
+        Path taskRoot = unpacked(zip);
         LambdaRuntimeApi api = new LambdaRuntimeApi();
-        Path log = TASK_ROOT.resolveSibling(handler + ".log").toAbsolutePath();
+        Path log = taskRoot.resolveSibling(handler + ".log").toAbsolutePath();
         // The flags of Lambda's Java runtime; --add-opens only because this JVM may be newer than the
         // java21 runtime: jboss-threads needs it from Java 24 on (README "Tests of the packaged artifact").
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true"));
         if (Runtime.version().feature() >= 24) {
             command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        }
+        String more = System.getProperty(JVM_OPTIONS, "").strip();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
         }
         command.addAll(List.of("-cp", runtimeInterfaceClientClassPath(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
@@ -100,6 +117,48 @@ final class PackagedFunction implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time (user + system) the function's process has used so far, in milliseconds ({@code /proc/<pid>/stat}). */
+    double cpuMs() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is field 3, utime 14 and stime 15 (man 5 proc), in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    }
+
+    /** Whether the function's JVM has loaded class {@code name} ({@code jcmd VM.class_hierarchy}). */
+    boolean hasLoaded(String name) throws IOException, InterruptedException {
+        String hierarchy = jcmd("VM.class_hierarchy");
+        if (!hierarchy.contains("java.lang.Object")) {
+            throw new IllegalStateException("no class hierarchy from jcmd " + process.pid() + ":\n" + hierarchy);
+        }
+        return hierarchy.lines().anyMatch(l -> l.matches(".*[-|]" + Pattern.quote(name) + "([/ ].*)?"));
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Classes the function's JVM has loaded so far (its performance counters, read with {@code jcmd}). */
+    long loadedClasses() throws IOException, InterruptedException {
+        String out = jcmd("PerfCounter.print");
+        long loaded = 0;
+        for (String line : out.lines().toList()) {
+            // java.cls.loadedClasses, java.cls.sharedLoadedClasses (from the CDS archive), minus the unloaded
+            if (line.matches("java\\.cls\\.(shared)?(Loaded|loaded|Unloaded|unloaded)Classes=\\d+")) {
+                long n = Long.parseLong(line.substring(line.indexOf('=') + 1));
+                loaded += line.toLowerCase(Locale.ROOT).contains("unloaded") ? -n : n;
+            }
+        }
+        if (loaded == 0) {
+            throw new IllegalStateException("no class counters from jcmd " + process.pid() + ":\n" + out);
+        }
+        return loaded;
+    }
+
     String output() {
         try {
             return Files.readString(log);
@@ -117,17 +176,18 @@ final class PackagedFunction implements AutoCloseable {
         runtimeApi.close();
     }
 
-    private static synchronized Path unpacked() throws IOException {
-        Path root = TASK_ROOT.toAbsolutePath();
-        if (Files.isDirectory(root) && Files.getLastModifiedTime(root).compareTo(Files.getLastModifiedTime(ZIP)) >= 0) {
-            return root;
+    /** {@code zip} unpacked into {@code packaged-function/task} beside it (again when the zip is newer). */
+    private static synchronized Path unpacked(Path artifact) throws IOException {
+        Path root = artifact.resolveSibling("packaged-function").resolve("task").toAbsolutePath();
+        if (!Files.isRegularFile(artifact)) {
+            throw new IllegalStateException(artifact + " is missing: the packaged-artifact tests run after ./mvnw package");
         }
-        if (!Files.isRegularFile(ZIP)) {
-            throw new IllegalStateException(ZIP + " is missing: the packaged-artifact tests run after ./mvnw package");
+        if (Files.isDirectory(root) && Files.getLastModifiedTime(root).compareTo(Files.getLastModifiedTime(artifact)) >= 0) {
+            return root;
         }
         deleteTree(root);
         Files.createDirectories(root);
-        try (InputStream in = Files.newInputStream(ZIP); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(artifact); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
                 Path target = root.resolve(entry.getName()).normalize();
                 if (!target.startsWith(root)) {

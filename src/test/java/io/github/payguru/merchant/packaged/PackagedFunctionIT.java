@@ -155,6 +155,24 @@ class PackagedFunctionIT {
             assertEquals(400, missing.get("statusCode").asInt());
             assertEquals("missing field: key", missing.get("body").asText());
             assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
+            assertFalse(function.hasLoaded(PRELOADED_ONLY), "an on-demand start preloads nothing for a snapshot");
+        }
+    }
+
+    /** A class of the generated preload list that phs-notify never uses (the payment page's Payguru client). */
+    private static final String PRELOADED_ONLY = "io.github.payguru.merchant.mp.api.CheckoutApi";
+
+    /**
+     * SnapStart's class preloading (lambda/SnapStartPreload) when Lambda initializes a version for its snapshot, and
+     * only then (the on-demand start above has not loaded the class).
+     */
+    @Test
+    void aSnapStartInitializationPreloadsTheApplicationsClasses() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(templateEnvironment());
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        try (PackagedFunction function = PackagedFunction.start("phs-notify", env)) {
+            assertEquals(400, answer(function, "phs-notify", "get-missing-key").get("statusCode").asInt());
+            assertTrue(function.hasLoaded(PRELOADED_ONLY), "a SnapStart initialization preloads the class list");
         }
     }
 

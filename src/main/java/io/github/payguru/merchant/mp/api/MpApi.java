@@ -1,55 +1,54 @@
 package io.github.payguru.merchant.mp.api;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+import io.github.payguru.merchant.payguru.PayguruHttp;
 
 /**
  * Payguru MP API (documented base {@code http://api.trend-tech.net/MicroPayment}): transaction and
  * subscription services and customer support. No credentials in the request: Payguru allow-lists
- * the merchant's IP (HTTP 403 otherwise). Raw {@link Response}s: {@link PayguruOutcome} classifies them.
+ * the merchant's IP (HTTP 403 otherwise). Raw {@link PayguruHttp.Answer}s: {@code PayguruOutcome} classifies them.
  */
-@Path("/")
-@Produces(MediaType.APPLICATION_JSON)
-public interface MpApi {
+public final class MpApi {
 
-    @GET
-    @Path("transaction/detail/{merchantId}/{serviceId}/{transactionId}")
-    Response transactionDetail(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("transactionId") String transactionId);
+    private final PayguruHttp http;
+    private final String base;
 
-    @GET
-    @Path("transaction/refund/{merchantId}/{serviceId}/{transactionId}")
-    Response transactionRefund(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("transactionId") String transactionId);
+    public MpApi(PayguruHttp http, String base) {
+        this.http = http;
+        this.base = base;
+    }
 
-    @GET
-    @Path("subscription/detail/{merchantId}/{serviceId}/{subscriptionId}")
-    Response subscriptionDetail(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("subscriptionId") String subscriptionId);
+    public PayguruHttp.Answer transactionDetail(String merchantId, String serviceId, String transactionId) {
+        return get("transaction/detail", merchantId, serviceId, transactionId);
+    }
 
-    @GET
-    @Path("subscription/cancel/{merchantId}/{serviceId}/{subscriptionId}")
-    Response subscriptionCancel(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("subscriptionId") String subscriptionId);
+    public PayguruHttp.Answer transactionRefund(String merchantId, String serviceId, String transactionId) {
+        return get("transaction/refund", merchantId, serviceId, transactionId);
+    }
 
-    @POST
-    @Path("transactions/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response transactionsSearch(String jsonBody);
+    public PayguruHttp.Answer subscriptionDetail(String merchantId, String serviceId, String subscriptionId) {
+        return get("subscription/detail", merchantId, serviceId, subscriptionId);
+    }
 
-    @POST
-    @Path("subscriptions/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response subscriptionsSearch(String jsonBody);
+    public PayguruHttp.Answer subscriptionCancel(String merchantId, String serviceId, String subscriptionId) {
+        return get("subscription/cancel", merchantId, serviceId, subscriptionId);
+    }
 
-    @POST
-    @Path("messages/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response messagesSearch(String jsonBody);
+    public PayguruHttp.Answer transactionsSearch(String jsonBody) {
+        return http.post(base, "transactions/search", Map.of(), PayguruHttp.JSON, jsonBody);
+    }
+
+    public PayguruHttp.Answer subscriptionsSearch(String jsonBody) {
+        return http.post(base, "subscriptions/search", Map.of(), PayguruHttp.JSON, jsonBody);
+    }
+
+    public PayguruHttp.Answer messagesSearch(String jsonBody) {
+        return http.post(base, "messages/search", Map.of(), PayguruHttp.JSON, jsonBody);
+    }
+
+    private PayguruHttp.Answer get(String path, String merchantId, String serviceId, String id) {
+        return http.get(base, path + "/" + PayguruHttp.encode(merchantId) + "/" + PayguruHttp.encode(serviceId) + "/"
+                + PayguruHttp.encode(id), Map.of());
+    }
 }

@@ -1,15 +1,9 @@
 package io.github.payguru.merchant.phs.api;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.payguru.merchant.payguru.PayguruHttp;
 
 /**
  * Payguru PHS API (documented base {@code https://api.payguru.com/phs}, sandbox
@@ -17,43 +11,65 @@ import jakarta.ws.rs.core.Response;
  * {@code merchant} and {@code token}. Reads are GET with query parameters as in Payguru's samples;
  * the two calls that carry personal data (create, test) are POST forms so nothing personal lands in URLs.
  */
-@Path("/")
-@Produces(MediaType.APPLICATION_JSON)
-public interface PhsApi {
+public final class PhsApi {
 
-    @GET
-    @Path("getToken")
-    Response getToken(@QueryParam("merchant") String merchant, @QueryParam("key") String key);
+    private final PayguruHttp http;
+    private final String base;
 
-    @GET
-    @Path("paymentNotification/get")
-    Response paymentNotificationGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    public PhsApi(PayguruHttp http, String base) {
+        this.http = http;
+        this.base = base;
+    }
 
-    @POST
-    @Path("paymentNotification/create")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response paymentNotificationCreate(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            MultivaluedMap<String, String> form);
+    public PayguruHttp.Answer getToken(String merchant, String key) {
+        return http.get(base, "getToken?" + PayguruHttp.query(fields("merchant", merchant, "key", key)), Map.of());
+    }
 
-    @GET
-    @Path("transaction/get")
-    Response transactionGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    public PayguruHttp.Answer paymentNotificationGet(String merchant, String token, String id) {
+        return get("paymentNotification/get", merchant, token, fields("id", id));
+    }
 
-    @GET
-    @Path("refund/get")
-    Response refundGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    /** {@code form}: the fields in their order. */
+    public PayguruHttp.Answer paymentNotificationCreate(String merchant, String token, Map<String, String> form) {
+        return post("paymentNotification/create", merchant, token, form);
+    }
 
-    @GET
-    @Path("orderToReference/check")
-    Response orderToReferenceCheck(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("code") String code, @QueryParam("order") String order);
+    public PayguruHttp.Answer transactionGet(String merchant, String token, String id) {
+        return get("transaction/get", merchant, token, fields("id", id));
+    }
 
-    @POST
-    @Path("transaction/test")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response transactionTest(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            MultivaluedMap<String, String> form);
+    public PayguruHttp.Answer refundGet(String merchant, String token, String id) {
+        return get("refund/get", merchant, token, fields("id", id));
+    }
+
+    public PayguruHttp.Answer orderToReferenceCheck(String merchant, String token, String code, String order) {
+        return get("orderToReference/check", merchant, token, fields("code", code, "order", order));
+    }
+
+    /** {@code form}: the fields in their order. */
+    public PayguruHttp.Answer transactionTest(String merchant, String token, Map<String, String> form) {
+        return post("transaction/test", merchant, token, form);
+    }
+
+    private PayguruHttp.Answer get(String path, String merchant, String token, Map<String, String> query) {
+        String q = PayguruHttp.query(query);
+        return http.get(base, q.isEmpty() ? path : path + "?" + q, headers(merchant, token));
+    }
+
+    private PayguruHttp.Answer post(String path, String merchant, String token, Map<String, String> form) {
+        return http.post(base, path, headers(merchant, token), PayguruHttp.FORM, PayguruHttp.query(form));
+    }
+
+    private static Map<String, String> headers(String merchant, String token) {
+        return fields("merchant", merchant, "token", token);
+    }
+
+    /** Name, value, name, value…; null values kept out later (a missing query parameter is not sent). */
+    private static Map<String, String> fields(String... nameValue) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            out.put(nameValue[i], nameValue[i + 1]);
+        }
+        return out;
+    }
 }

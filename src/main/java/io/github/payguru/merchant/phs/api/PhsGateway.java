@@ -2,15 +2,14 @@ package io.github.payguru.merchant.phs.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
 import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 
 /**
@@ -23,23 +22,23 @@ public class PhsGateway {
 
     @FunctionalInterface
     public interface Request {
-        Response send(PhsApi api, String merchant, String token);
+        PayguruHttp.Answer send(PhsApi api, String merchant, String token);
     }
 
     private static final Logger LOG = Logger.getLogger(PhsGateway.class);
 
     private final PayguruApiConfig api;
     private final PayguruConfig config;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final PhsTokens tokens;
 
     @Inject
-    public PhsGateway(PayguruApiConfig api, PayguruConfig config, PayguruClients clients, PayguruCalls calls,
+    public PhsGateway(PayguruApiConfig api, PayguruConfig config, PayguruHttp http, PayguruCalls calls,
             PhsTokens tokens) {
         this.api = api;
         this.config = config;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
         this.tokens = tokens;
     }
@@ -61,13 +60,13 @@ public class PhsGateway {
         String merchant = config.merchantId();
         String token = tokens.token(baseUrl);
         PayguruOutcome outcome = calls.call(operation, mode, PayguruOutcome::phs,
-                () -> request.send(clients.client(PhsApi.class, baseUrl), merchant, token));
+                () -> request.send(new PhsApi(http, baseUrl), merchant, token));
         if (outcome.tokenRefused()) {
             LOG.infof("%s: PHS refused the token (%s), renewing it once", operation, outcome.code());
             tokens.invalidate(baseUrl, token);
             String renewed = tokens.token(baseUrl);
             outcome = calls.call(operation, mode, PayguruOutcome::phs,
-                    () -> request.send(clients.client(PhsApi.class, baseUrl), merchant, renewed));
+                    () -> request.send(new PhsApi(http, baseUrl), merchant, renewed));
         }
         return outcome;
     }

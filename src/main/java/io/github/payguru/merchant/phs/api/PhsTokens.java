@@ -15,9 +15,9 @@ import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruClients;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.PayguruFailure;
+import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 
 /**
@@ -36,18 +36,18 @@ public class PhsTokens {
 
     private final PayguruApiConfig api;
     private final PayguruConfig config;
-    private final PayguruClients clients;
+    private final PayguruHttp http;
     private final PayguruCalls calls;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Clock clock;
 
     @Inject
-    public PhsTokens(PayguruApiConfig api, PayguruConfig config, PayguruClients clients, PayguruCalls calls,
+    public PhsTokens(PayguruApiConfig api, PayguruConfig config, PayguruHttp http, PayguruCalls calls,
             Clock clock) {
         this.clock = clock;
         this.api = api;
         this.config = config;
-        this.clients = clients;
+        this.http = http;
         this.calls = calls;
     }
 
@@ -92,7 +92,7 @@ public class PhsTokens {
     private String fetch(String baseUrl) {
         String key = tokenKey();
         PayguruOutcome outcome = calls.call("phs-get-token", PayguruCalls.Mode.READ, PayguruOutcome::phs,
-                () -> clients.client(PhsApi.class, baseUrl).getToken(config.merchantId(), key));
+                () -> new PhsApi(http, baseUrl).getToken(config.merchantId(), key));
         String token = PayguruOutcome.text(outcome.body(), "token");
         if (!outcome.ok() || token == null || token.isBlank()) {
             LOG.errorf("PHS getToken refused: %s %s", outcome.code(), outcome.message());
