@@ -1,12 +1,12 @@
 package io.github.payguru.merchant.mp;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.logging.Logger;
 
@@ -101,24 +101,24 @@ public class MpPaymentPage {
         }
 
         String merchantId = services.merchantId();
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("merchantId", merchantId);
-        form.add("serviceId", svc.payguruId());
-        form.add("referenceCode", reference);
-        form.add("item", item);
-        form.add("price", price.wire());
-        form.add("successUrl", successUrl);
-        form.add("failureUrl", failureUrl);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("merchantId", merchantId);
+        form.put("serviceId", svc.payguruId());
+        form.put("referenceCode", reference);
+        form.put("item", item);
+        form.put("price", price.wire());
+        form.put("successUrl", successUrl);
+        form.put("failureUrl", failureUrl);
         if (trial != null) {
-            form.add("hasTrialPeriod", trial.toString());
+            form.put("hasTrialPeriod", trial.toString());
         }
         if (trialDays != null) {
-            form.add("trialPeriodDay", trialDays);
+            form.put("trialPeriodDay", trialDays);
         }
-        form.add("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
+        form.put("key", PayguruKeys.md5(new MpCheckoutKeyInput(merchantId, svc.payguruId(), svc.privateKey(), reference,
                 item, price.wire(), successUrl, failureUrl)));
         PayguruOutcome outcome = calls.call(PAYMENT_PAGE, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
-                () -> clients.client(CheckoutApi.class, api.checkoutBaseUrl()).token(form));
+                () -> new CheckoutApi(clients.at(api.checkoutBaseUrl())).token(form));
         Answers.require(PAYMENT_PAGE, outcome);
         String redirect = Answers.scalar(outcome.body().path("tokenData"), "redirectUrl");
         if (redirect == null) {

@@ -177,6 +177,6 @@ public class MpQueries {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(clients.at(api.mpBaseUrl()));
     }
 }

@@ -213,6 +213,6 @@ public class MpRefunds {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(clients.at(api.mpBaseUrl()));
     }
 }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,7 +65,7 @@ public class MpSearch {
         return search(req, MESSAGE_SEARCH, body -> mp().messagesSearch(body));
     }
 
-    private ObjectNode search(OperationRequest req, String operation, Function<String, Response> send) {
+    private ObjectNode search(OperationRequest req, String operation, Function<String, PayguruClients.Answer> send) {
         ServiceDirectory.NamedService svc = services.serviceOf(Line.MP, req);
         ObjectNode body = OperationRequest.object().put("merchantId", services.merchantId())
                 .put("serviceId", svc.payguruId());
@@ -132,6 +131,6 @@ public class MpSearch {
     }
 
     private MpApi mp() {
-        return clients.client(MpApi.class, api.mpBaseUrl());
+        return new MpApi(clients.at(api.mpBaseUrl()));
     }
 }

@@ -55,7 +55,7 @@ public class MpSubscriptionCancel {
     /** Cancels a subscription (canonical id) once; a lost answer is confirmed by a query, never sent again. */
     public ObjectNode cancel(ServiceDirectory.NamedService svc, String subsId) {
         PayguruOutcome outcome = calls.call(SUBSCRIPTION_CANCEL, PayguruCalls.Mode.WRITE, PayguruOutcome::mp,
-                () -> clients.client(MpApi.class, api.mpBaseUrl()).subscriptionCancel(services.merchantId(),
+                () -> new MpApi(clients.at(api.mpBaseUrl())).subscriptionCancel(services.merchantId(),
                         svc.payguruId(), subsId));
         if (outcome.ok()) {
             return MpQueries.withState(Answers.answer(outcome).put("subscriptionId", subsId).put("cancel", "accepted"),

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -59,11 +58,11 @@ public class PayguruCalls {
      * @param operation the operation (handler) name: rate limits and logs
      * @param mode read (may be repeated) or write (sent once)
      * @param classify {@link PayguruOutcome#mp} or {@link PayguruOutcome#phs}
-     * @param request the REST client call
+     * @param request the HTTP call ({@link PayguruClients})
      * @throws io.github.payguru.merchant.payguru.OperationException 429 when the shared rate limit refuses
      */
     public PayguruOutcome call(String operation, Mode mode, BiFunction<Integer, JsonNode, PayguruOutcome> classify,
-            Supplier<Response> request) {
+            Supplier<PayguruClients.Answer> request) {
         int attempts = mode == Mode.READ ? Math.max(1, config.readAttempts()) : 1;
         PayguruOutcome outcome = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -83,31 +82,24 @@ public class PayguruCalls {
         return outcome;
     }
 
-    static PayguruOutcome once(BiFunction<Integer, JsonNode, PayguruOutcome> classify, Supplier<Response> request) {
-        Response response;
+    static PayguruOutcome once(BiFunction<Integer, JsonNode, PayguruOutcome> classify,
+            Supplier<PayguruClients.Answer> request) {
+        PayguruClients.Answer response;
         try {
             response = request.get();
         } catch (RuntimeException e) {
             return transportFailure(e);
         }
-        try (response) {
-            int status = response.getStatus();
-            String text;
+        String text = response.body();
+        JsonNode body = MissingNode.getInstance();
+        if (text != null && !text.isBlank()) {
             try {
-                text = response.hasEntity() ? response.readEntity(String.class) : "";
-            } catch (RuntimeException e) {
-                return transportFailure(e);
+                body = JSON.readTree(text);
+            } catch (java.io.IOException e) {
+                body = MissingNode.getInstance();
             }
-            JsonNode body = MissingNode.getInstance();
-            if (text != null && !text.isBlank()) {
-                try {
-                    body = JSON.readTree(text);
-                } catch (java.io.IOException e) {
-                    body = MissingNode.getInstance();
-                }
-            }
-            return classify.apply(status, body == null ? MissingNode.getInstance() : body);
         }
+        return classify.apply(response.status(), body == null ? MissingNode.getInstance() : body);
     }
 
     /** A call that got no answer: a timeout (the request may have been processed) or no connection at all. */

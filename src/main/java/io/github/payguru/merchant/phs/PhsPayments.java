@@ -2,12 +2,12 @@ package io.github.payguru.merchant.phs;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.logging.Logger;
 
@@ -73,11 +73,11 @@ public class PhsPayments {
 
         orders.register(svc.payguruId(), order, amount.wire(), tckn, null);
 
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("code", svc.payguruId());
-        form.add("amount", amount.wire());
-        form.add("bank", bank);
-        form.add("order", order);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", svc.payguruId());
+        form.put("amount", amount.wire());
+        form.put("bank", bank);
+        form.put("order", order);
         addIf(form, "PaymentNotification[tc_no]", tckn);
         addIf(form, "PaymentNotification[name]", name);
         addIf(form, "PaymentNotification[email]", email);
@@ -131,10 +131,10 @@ public class PhsPayments {
         String description = OperationInput.text(req, "description", false);
         String iban = OperationInput.iban(req, "iban");
         String tckno = OperationInput.tckn(req, "tckno");
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("code", svc.payguruId());
-        form.add("ref", ref);
-        form.add("amount", amount.wire());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", svc.payguruId());
+        form.put("ref", ref);
+        form.put("amount", amount.wire());
         addIf(form, "name", name);
         addIf(form, "description", description);
         addIf(form, "iban", iban);
@@ -144,9 +144,9 @@ public class PhsPayments {
         return Answers.answer(Answers.require(TEST_TRANSACTION, outcome));
     }
 
-    private static void addIf(MultivaluedMap<String, String> form, String name, String value) {
+    private static void addIf(Map<String, String> form, String name, String value) {
         if (value != null) {
-            form.add(name, value);
+            form.put(name, value);
         }
     }
 }

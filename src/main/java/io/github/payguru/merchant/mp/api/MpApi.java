@@ -1,55 +1,55 @@
 package io.github.payguru.merchant.mp.api;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import static io.github.payguru.merchant.payguru.PayguruClients.segment;
+
+import java.util.Map;
+
+import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruClients.Answer;
 
 /**
  * Payguru MP API (documented base {@code http://api.trend-tech.net/MicroPayment}): transaction and
  * subscription services and customer support. No credentials in the request: Payguru allow-lists
- * the merchant's IP (HTTP 403 otherwise). Raw {@link Response}s: {@link PayguruOutcome} classifies them.
+ * the merchant's IP (HTTP 403 otherwise). Raw {@link Answer}s: {@code PayguruOutcome} classifies them.
  */
-@Path("/")
-@Produces(MediaType.APPLICATION_JSON)
-public interface MpApi {
+public final class MpApi {
 
-    @GET
-    @Path("transaction/detail/{merchantId}/{serviceId}/{transactionId}")
-    Response transactionDetail(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("transactionId") String transactionId);
+    private final PayguruClients.Target target;
 
-    @GET
-    @Path("transaction/refund/{merchantId}/{serviceId}/{transactionId}")
-    Response transactionRefund(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("transactionId") String transactionId);
+    public MpApi(PayguruClients.Target target) {
+        this.target = target;
+    }
 
-    @GET
-    @Path("subscription/detail/{merchantId}/{serviceId}/{subscriptionId}")
-    Response subscriptionDetail(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("subscriptionId") String subscriptionId);
+    public Answer transactionDetail(String merchantId, String serviceId, String transactionId) {
+        return get("transaction/detail", merchantId, serviceId, transactionId);
+    }
 
-    @GET
-    @Path("subscription/cancel/{merchantId}/{serviceId}/{subscriptionId}")
-    Response subscriptionCancel(@PathParam("merchantId") String merchantId, @PathParam("serviceId") String serviceId,
-            @PathParam("subscriptionId") String subscriptionId);
+    public Answer transactionRefund(String merchantId, String serviceId, String transactionId) {
+        return get("transaction/refund", merchantId, serviceId, transactionId);
+    }
 
-    @POST
-    @Path("transactions/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response transactionsSearch(String jsonBody);
+    public Answer subscriptionDetail(String merchantId, String serviceId, String subscriptionId) {
+        return get("subscription/detail", merchantId, serviceId, subscriptionId);
+    }
 
-    @POST
-    @Path("subscriptions/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response subscriptionsSearch(String jsonBody);
+    public Answer subscriptionCancel(String merchantId, String serviceId, String subscriptionId) {
+        return get("subscription/cancel", merchantId, serviceId, subscriptionId);
+    }
 
-    @POST
-    @Path("messages/search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Response messagesSearch(String jsonBody);
+    public Answer transactionsSearch(String jsonBody) {
+        return target.postJson("transactions/search", jsonBody, Map.of());
+    }
+
+    public Answer subscriptionsSearch(String jsonBody) {
+        return target.postJson("subscriptions/search", jsonBody, Map.of());
+    }
+
+    public Answer messagesSearch(String jsonBody) {
+        return target.postJson("messages/search", jsonBody, Map.of());
+    }
+
+    private Answer get(String path, String merchantId, String serviceId, String id) {
+        return target.get(path + "/" + segment(merchantId) + "/" + segment(serviceId) + "/" + segment(id), Map.of(),
+                Map.of());
+    }
 }

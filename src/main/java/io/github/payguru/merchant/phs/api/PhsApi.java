@@ -1,15 +1,10 @@
 package io.github.payguru.merchant.phs.api;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.payguru.merchant.payguru.PayguruClients;
+import io.github.payguru.merchant.payguru.PayguruClients.Answer;
 
 /**
  * Payguru PHS API (documented base {@code https://api.payguru.com/phs}, sandbox
@@ -17,43 +12,52 @@ import jakarta.ws.rs.core.Response;
  * {@code merchant} and {@code token}. Reads are GET with query parameters as in Payguru's samples;
  * the two calls that carry personal data (create, test) are POST forms so nothing personal lands in URLs.
  */
-@Path("/")
-@Produces(MediaType.APPLICATION_JSON)
-public interface PhsApi {
+public final class PhsApi {
 
-    @GET
-    @Path("getToken")
-    Response getToken(@QueryParam("merchant") String merchant, @QueryParam("key") String key);
+    private final PayguruClients.Target target;
 
-    @GET
-    @Path("paymentNotification/get")
-    Response paymentNotificationGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    public PhsApi(PayguruClients.Target target) {
+        this.target = target;
+    }
 
-    @POST
-    @Path("paymentNotification/create")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response paymentNotificationCreate(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            MultivaluedMap<String, String> form);
+    public Answer getToken(String merchant, String key) {
+        return target.get("getToken", fields("merchant", merchant, "key", key), Map.of());
+    }
 
-    @GET
-    @Path("transaction/get")
-    Response transactionGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    public Answer paymentNotificationGet(String merchant, String token, String id) {
+        return target.get("paymentNotification/get", fields("id", id), auth(merchant, token));
+    }
 
-    @GET
-    @Path("refund/get")
-    Response refundGet(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("id") String id);
+    public Answer paymentNotificationCreate(String merchant, String token, Map<String, String> form) {
+        return target.postForm("paymentNotification/create", form, auth(merchant, token));
+    }
 
-    @GET
-    @Path("orderToReference/check")
-    Response orderToReferenceCheck(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            @QueryParam("code") String code, @QueryParam("order") String order);
+    public Answer transactionGet(String merchant, String token, String id) {
+        return target.get("transaction/get", fields("id", id), auth(merchant, token));
+    }
 
-    @POST
-    @Path("transaction/test")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response transactionTest(@HeaderParam("merchant") String merchant, @HeaderParam("token") String token,
-            MultivaluedMap<String, String> form);
+    public Answer refundGet(String merchant, String token, String id) {
+        return target.get("refund/get", fields("id", id), auth(merchant, token));
+    }
+
+    public Answer orderToReferenceCheck(String merchant, String token, String code, String order) {
+        return target.get("orderToReference/check", fields("code", code, "order", order), auth(merchant, token));
+    }
+
+    public Answer transactionTest(String merchant, String token, Map<String, String> form) {
+        return target.postForm("transaction/test", form, auth(merchant, token));
+    }
+
+    private static Map<String, String> auth(String merchant, String token) {
+        return fields("merchant", merchant, "token", token);
+    }
+
+    /** Name, value, …; a null value is left out of the request (as a JAX-RS client leaves it out). */
+    private static Map<String, String> fields(String... nameValue) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            out.put(nameValue[i], nameValue[i + 1]);
+        }
+        return out;
+    }
 }

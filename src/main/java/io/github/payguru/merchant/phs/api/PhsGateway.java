@@ -2,7 +2,6 @@ package io.github.payguru.merchant.phs.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -23,7 +22,7 @@ public class PhsGateway {
 
     @FunctionalInterface
     public interface Request {
-        Response send(PhsApi api, String merchant, String token);
+        PayguruClients.Answer send(PhsApi api, String merchant, String token);
     }
 
     private static final Logger LOG = Logger.getLogger(PhsGateway.class);
@@ -61,13 +60,13 @@ public class PhsGateway {
         String merchant = config.merchantId();
         String token = tokens.token(baseUrl);
         PayguruOutcome outcome = calls.call(operation, mode, PayguruOutcome::phs,
-                () -> request.send(clients.client(PhsApi.class, baseUrl), merchant, token));
+                () -> request.send(new PhsApi(clients.at(baseUrl)), merchant, token));
         if (outcome.tokenRefused()) {
             LOG.infof("%s: PHS refused the token (%s), renewing it once", operation, outcome.code());
             tokens.invalidate(baseUrl, token);
             String renewed = tokens.token(baseUrl);
             outcome = calls.call(operation, mode, PayguruOutcome::phs,
-                    () -> request.send(clients.client(PhsApi.class, baseUrl), merchant, renewed));
+                    () -> request.send(new PhsApi(clients.at(baseUrl)), merchant, renewed));
         }
         return outcome;
     }

@@ -92,7 +92,7 @@ public class PhsTokens {
     private String fetch(String baseUrl) {
         String key = tokenKey();
         PayguruOutcome outcome = calls.call("phs-get-token", PayguruCalls.Mode.READ, PayguruOutcome::phs,
-                () -> clients.client(PhsApi.class, baseUrl).getToken(config.merchantId(), key));
+                () -> new PhsApi(clients.at(baseUrl)).getToken(config.merchantId(), key));
         String token = PayguruOutcome.text(outcome.body(), "token");
         if (!outcome.ok() || token == null || token.isBlank()) {
             LOG.errorf("PHS getToken refused: %s %s", outcome.code(), outcome.message());
