@@ -19,12 +19,15 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import io.github.payguru.merchant.events.ChangeEvent;
 import io.github.payguru.merchant.events.ChangeRecord;
 import io.github.payguru.merchant.events.EventsConfig;
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
 import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.store.AwsJson;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,8 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * The local stand-in for the stream's event source mapping: reads the local table's DynamoDB stream (moto) and
@@ -60,7 +61,7 @@ public class StreamPoller {
     DynamoDbStreamsClient streams;
 
     @Inject
-    EventBridgeClient eventBridge;
+    AwsJson eventBridge;
 
     @Inject
     StreamPublisher publisher;
@@ -177,8 +178,11 @@ public class StreamPoller {
         }
         String bus = events.busName().orElseThrow(() -> new IllegalStateException("payguru.events.bus-name is not set"));
         try {
-            eventBridge.createEventBus(b -> b.name(bus));
-        } catch (ResourceAlreadyExistsException exists) {
+            eventBridge.call("CreateEventBus", JsonNodeFactory.instance.objectNode().put("Name", bus));
+        } catch (AwsJson.Failure f) {
+            if (!"ResourceAlreadyExistsException".equals(f.errorCode())) {
+                throw f;
+            }
             // created by an earlier start
         }
         busReady = true;
@@ -187,7 +191,7 @@ public class StreamPoller {
     private void drainQuietly() {
         try {
             drain();
-        } catch (SdkException | IllegalStateException e) {
+        } catch (SdkException | AwsJson.Failure | IllegalStateException e) {
             LOG.debugf("local change events: stream not readable yet (%s)", e.getMessage());
         }
     }

@@ -1,6 +1,5 @@
 package io.github.payguru.merchant.lambda;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,15 +9,15 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.store.AwsJson;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
-import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * The merchant's secrets, read from SSM Parameter Store once per container, before anything else starts.
@@ -31,6 +30,9 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * listed parameter that does not exist stops the function at start (fail closed: a callback token that
  * cannot be read must not turn the token check off). Values are never logged; an error names parameters
  * only. Without names (local run, tests) nothing is read and the configuration supplies the values.
+ * <p>
+ * The call is {@code AmazonSSM.GetParameters} through {@link AwsJson} (SigV4, the URL-connection client), not the
+ * SDK's SSM client: that jar alone was 6 MB of the function.zip for this one call.
  */
 public class SsmSecrets implements ConfigSourceFactory {
 
@@ -56,18 +58,21 @@ public class SsmSecrets implements ConfigSourceFactory {
         if (path == null || !PARAMETER_PATH.matcher(path).matches()) {
             throw new IllegalStateException(PATH + " must be a parameter path such as /payguru-merchant, not " + path);
         }
-        SsmClientBuilder builder = SsmClient.builder().httpClient(UrlConnectionHttpClient.create());
-        String endpoint = value(context, ENDPOINT);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        try (SsmClient ssm = builder.build()) {
+        try (AwsJson ssm = client(value(context, ENDPOINT))) {
             return List.of(new PropertiesConfigSource(load(ssm, path, names), "ssm-secrets", ORDINAL));
         }
     }
 
+    /**
+     * SSM as the SDK's client finds it in Lambda (region, credentials and endpoint settings from the environment),
+     * or at {@code endpoint} when set.
+     */
+    public static AwsJson client(String endpoint) {
+        return AwsJson.fromEnvironment("ssm", "AmazonSSM", "ssm", "Ssm", endpoint);
+    }
+
     /** The secrets as properties; refuses when a parameter is missing (naming it, never a value). */
-    public static Map<String, String> load(SsmClient ssm, String path, List<String> names) {
+    public static Map<String, String> load(AwsJson ssm, String path, List<String> names) {
         Map<String, String> propertyOf = new LinkedHashMap<>();
         names.forEach(n -> propertyOf.put(path + "/" + n, property(n)));
         List<String> parameters = new ArrayList<>(propertyOf.keySet());
@@ -75,11 +80,21 @@ public class SsmSecrets implements ConfigSourceFactory {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i += BATCH) {
             List<String> batch = parameters.subList(i, Math.min(parameters.size(), i + BATCH));
-            GetParametersResponse r = ssm.getParameters(b -> b.names(batch).withDecryption(true));
-            for (Parameter p : r.parameters()) {
-                out.put(propertyOf.get(p.name()), p.value());
+            ObjectNode request = JsonNodeFactory.instance.objectNode().put("WithDecryption", true);
+            batch.forEach(request.putArray("Names")::add);
+            JsonNode r = ssm.call("GetParameters", request);
+            for (JsonNode p : r.path("Parameters")) {
+                String property = propertyOf.get(p.path("Name").asText());
+                if (property != null && p.path("Value").isTextual()) {
+                    out.put(property, p.path("Value").asText());
+                }
             }
-            missing.addAll(r.invalidParameters());
+            r.path("InvalidParameters").forEach(n -> missing.add(n.asText()));
+        }
+        for (String parameter : parameters) {
+            if (!out.containsKey(propertyOf.get(parameter)) && !missing.contains(parameter)) {
+                missing.add(parameter);
+            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("SSM parameters not found (create them as SecureString): " + missing);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.dev.DynamoDbEmulator;
+import io.github.payguru.merchant.store.AwsJson;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class SsmSecretsTest {
 
     static SsmClient ssm;
+    static AwsJson calls;
     static final String PATH = "/payguru-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
@@ -34,6 +36,8 @@ class SsmSecretsTest {
                 .region(Region.EU_CENTRAL_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
+        calls = new AwsJson("ssm", "AmazonSSM", URI.create(DynamoDbEmulator.sharedEndpoint()), Region.EU_CENTRAL_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         put("merchant-private-key", "m-key-0001");
         put("services/phs/private-key", "phs-key-0002");
         put("mp/callback-token", "token-0003");
@@ -49,11 +53,12 @@ class SsmSecretsTest {
     @AfterAll
     static void close() {
         ssm.close();
+        calls.close();
     }
 
     @Test
     void eachNameBecomesItsPayguruProperty() {
-        Map<String, String> p = SsmSecrets.load(ssm, PATH,
+        Map<String, String> p = SsmSecrets.load(calls, PATH,
                 SsmSecrets.names("merchant-private-key, services/phs/private-key,,mp/callback-token"));
         assertEquals(Map.of("payguru.merchant-private-key", "m-key-0001", "payguru.services.phs.private-key",
                 "phs-key-0002", "payguru.mp.callback-token", "token-0003"), p);
@@ -65,7 +70,7 @@ class SsmSecretsTest {
         for (int i = 0; i < 11; i++) {
             names.add("services/s" + i + "/private-key");
         }
-        Map<String, String> p = SsmSecrets.load(ssm, PATH, names);
+        Map<String, String> p = SsmSecrets.load(calls, PATH, names);
         assertEquals(11, p.size());
         assertEquals("key-10", p.get("payguru.services.s10.private-key"));
     }
@@ -73,7 +78,7 @@ class SsmSecretsTest {
     @Test
     void aMissingParameterStopsTheStartNamingItNotAnyValue() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SsmSecrets.load(ssm, PATH, List.of("merchant-private-key", "services/mp/private-key")));
+                () -> SsmSecrets.load(calls, PATH, List.of("merchant-private-key", "services/mp/private-key")));
         assertTrue(e.getMessage().contains(PATH + "/services/mp/private-key"), e.getMessage());
         assertFalse(e.getMessage().contains("m-key-0001"), e.getMessage());
     }

@@ -1,0 +1,160 @@
+package io.github.payguru.merchant.payguru;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.payguru.merchant.mp.api.MpApi;
+import io.github.payguru.merchant.phs.api.PhsApi;
+
+/**
+ * The wire requests of the Payguru API classes over {@link PayguruHttp} (the JDK's HttpURLConnection), against a
+ * stand-in on loopback that records what arrives: paths, query strings and forms encoded so that a key with
+ * {@code +}, {@code /} or {@code =} arrives intact (a space as {@code %20}, which every form decoder reads), null
+ * values left out, the PHS headers, HTTP/1.1, no redirect
+ * followed, every status an answer; and a call without answer typed as a timeout or as unreachable.
+ */
+class PayguruHttpTest {
+
+    record Seen(String method, String rawPath, String rawQuery, String protocol, Map<String, String> headers,
+            String body) {
+    }
+
+    HttpServer server;
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    volatile int status = 200;
+    volatile String answer = "{\"ok\":true}";
+    volatile long delayMs;
+    PayguruHttp http;
+    String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        server.createContext("/", exchange -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getProtocol(), headers,
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            sleep(delayMs);
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            if (status == 302) {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
+            }
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/phs";
+        http = new PayguruHttp(config(Duration.ofMillis(500), Duration.ofMillis(400)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    static PayguruApiConfig config(Duration connect, Duration read) {
+        return (PayguruApiConfig) Proxy.newProxyInstance(PayguruHttpTest.class.getClassLoader(),
+                new Class<?>[] { PayguruApiConfig.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "connectTimeout" -> connect;
+                    case "readTimeout" -> read;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void queryParametersAndHeadersArriveIntactAndNullsAreLeftOut() {
+        PhsApi phs = new PhsApi(http, base + "/");
+        PayguruHttp.Answer a = phs.getToken("1000", "k+y/with=signs & space");
+        assertEquals(200, a.status());
+        assertEquals("{\"ok\":true}", a.body());
+        Seen token = seen.get(0);
+        assertEquals("GET", token.method());
+        assertEquals("HTTP/1.1", token.protocol());
+        assertEquals("/phs/getToken", token.rawPath());
+        assertEquals("merchant=1000&key=k%2By%2Fwith%3Dsigns%20%26%20space", token.rawQuery());
+        assertEquals("application/json", token.headers().get("accept"));
+        assertNull(token.headers().get("token"));
+
+        phs.orderToReferenceCheck("1000", "tok-1", "SHOP", null);
+        Seen check = seen.get(1);
+        assertEquals("code=SHOP", check.rawQuery(), "a null parameter is not sent");
+        assertEquals("1000", check.headers().get("merchant"));
+        assertEquals("tok-1", check.headers().get("token"));
+    }
+
+    @Test
+    void formsAreUtf8UrlEncodedInOrder() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", "SHOP");
+        form.put("PaymentNotification[name]", "Ayşe Yılmaz");
+        form.put("skipped", null);
+        new PhsApi(http, base).paymentNotificationCreate("1000", "tok-1", form);
+        Seen s = seen.get(0);
+        assertEquals("POST", s.method());
+        assertEquals("application/x-www-form-urlencoded; charset=UTF-8", s.headers().get("content-type"));
+        assertEquals("code=SHOP&PaymentNotification%5Bname%5D=Ay%C5%9Fe%20Y%C4%B1lmaz", s.body());
+    }
+
+    @Test
+    void pathSegmentsAreEncodedAndEveryStatusIsAnAnswer() {
+        status = 503;
+        answer = "";
+        PayguruHttp.Answer a = new MpApi(http, base).transactionDetail("1000", "2001", "91 0/1");
+        assertEquals(503, a.status());
+        assertEquals("", a.body());
+        assertEquals("/phs/transaction/detail/1000/2001/91%200%2F1", seen.get(0).rawPath());
+
+        status = 302;
+        assertEquals(302, new MpApi(http, base).transactionRefund("1000", "2001", "1").status(),
+                "a redirect is an answer, never followed");
+        assertEquals(2, seen.size());
+    }
+
+    @Test
+    void aLateAnswerIsATimeoutAndNoListenerIsUnreachable() throws IOException {
+        delayMs = 1500;
+        PayguruOutcome late = PayguruCalls.once(PayguruOutcome::mp,
+                () -> new MpApi(http, base).transactionDetail("1000", "2001", "1"));
+        assertEquals(PayguruOutcome.Kind.TIMEOUT, late.kind());
+
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        PayguruOutcome refused = PayguruCalls.once(PayguruOutcome::mp,
+                () -> new MpApi(http, "http://127.0.0.1:" + closed).transactionDetail("1000", "2001", "1"));
+        assertEquals(PayguruOutcome.Kind.UNREACHABLE, refused.kind());
+        assertFalse(refused.kind().uncertain());
+        assertTrue(late.kind().uncertain());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
