@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.github.payguru.merchant.events.EventDerivation;
 import io.github.payguru.merchant.lambda.Routes;
+import io.github.payguru.merchant.packaged.PackagedFunction;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.store.TableLayout;
 import io.smallrye.config.WithDefault;
@@ -109,6 +110,14 @@ class TemplateTest {
             in.readUnsignedShort();
             assertEquals(Integer.parseInt(version) + 44, in.readUnsignedShort(), "class file major version");
         }
+    }
+
+    /** The packaged-artifact tests and the benchmark give the JVM the memory a deployed function has. */
+    @Test
+    void packagedTestsSeeTheFunctionsMemorySize() {
+        assertEquals(PackagedFunction.FUNCTION_MEMORY_MB, TEMPLATE.path("Globals").path("Function").path("MemorySize").asInt());
+        functions().forEach((name, fn) -> assertTrue(fn.path("Properties").path("MemorySize").isMissingNode(),
+                name + " overrides MemorySize of the globals"));
     }
 
     @Test

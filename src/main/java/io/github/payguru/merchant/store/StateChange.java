@@ -50,6 +50,7 @@ public final class StateChange {
     boolean mustExist;
     String notificationId;
     String notificationEntry;
+    String everyNotificationSet;
 
     private StateChange(String pk, String sk) {
         this.pk = pk;
@@ -221,6 +222,16 @@ public final class StateChange {
     public StateChange notification(String id, String receivedAt, String status) {
         this.notificationId = id;
         this.notificationEntry = RecentNotifications.encode(id, receivedAt, status);
+        return this;
+    }
+
+    /**
+     * Also keeps the id of this change's notification in the string set {@code attribute}, beyond the recent window,
+     * and refuses it as a duplicate while the set holds it: for changes that no ordering protects against a late
+     * redelivery (an undocumented status). No effect on a change without {@link #notification}.
+     */
+    public StateChange rememberEveryNotification(String attribute) {
+        this.everyNotificationSet = attribute;
         return this;
     }
 

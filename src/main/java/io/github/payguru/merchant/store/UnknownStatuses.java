@@ -12,6 +12,13 @@ import io.github.payguru.merchant.kernel.ChangeCause;
  */
 public final class UnknownStatuses {
 
+    /**
+     * The ids of every notification that carried an undocumented status (a string set). Such a notification takes no
+     * place in the ordering, so nothing else would refuse its redelivery once it left the item's recent window: the
+     * item remembers all of them. They are rare (Payguru documents its statuses), so the set stays small.
+     */
+    public static final String NOTIFICATIONS = "unknownNotifications";
+
     private UnknownStatuses() {
     }
 
@@ -20,7 +27,8 @@ public final class UnknownStatuses {
                 .set("unknownStatusAt", now)
                 .increment("unknownStatusCount")
                 .addToSet("unknownStatuses", status)
-                .set("statusKnown", false);
+                .set("statusKnown", false)
+                .rememberEveryNotification(NOTIFICATIONS);
     }
 
     /**

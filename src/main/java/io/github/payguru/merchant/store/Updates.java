@@ -67,6 +67,10 @@ final class Updates {
             for (int i = 0; i < RecentNotifications.SLOTS; i++) {
                 seen.add("begins_with(" + name.apply(RecentNotifications.slot(i)) + ", " + id + ")");
             }
+            if (c.everyNotificationSet != null) {
+                seen.add("contains(" + name.apply(c.everyNotificationSet) + ", "
+                        + value.apply(AttributeValue.fromS(c.notificationId)) + ")");
+            }
             notRemembered = "NOT (" + String.join(" OR ", seen) + ")";
         }
         c.setIfAbsent.forEach((k, v) -> {
@@ -81,9 +85,13 @@ final class Updates {
                     + value.apply(AttributeValue.fromN("1")));
         }
         StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", sets));
-        if (!c.addToSet.isEmpty()) {
+        Map<String, String> addToSet = new LinkedHashMap<>(c.addToSet);
+        if (c.notificationId != null && c.everyNotificationSet != null) {
+            addToSet.put(c.everyNotificationSet, c.notificationId);
+        }
+        if (!addToSet.isEmpty()) {
             List<String> adds = new ArrayList<>();
-            c.addToSet.forEach((k, v) -> adds.add(name.apply(k) + " " + value.apply(AttributeValue.fromSs(List.of(v)))));
+            addToSet.forEach((k, v) -> adds.add(name.apply(k) + " " + value.apply(AttributeValue.fromSs(List.of(v)))));
             expr.append(" ADD ").append(String.join(", ", adds));
         }
         if (!c.remove.isEmpty()) {
@@ -149,7 +157,10 @@ final class Updates {
      * (or, for a {@code mustMatchStored} field, is not stored on an existing item), {@code STALE} otherwise.
      */
     static WriteResult.Outcome classify(StateChange change, Map<String, AttributeValue> current) {
-        if (RecentNotifications.remembers(current, change.notificationId)) {
+        AttributeValue every = change.everyNotificationSet == null || current == null ? null
+                : current.get(change.everyNotificationSet);
+        if (RecentNotifications.remembers(current, change.notificationId)
+                || every != null && every.hasSs() && every.ss().contains(change.notificationId)) {
             return WriteResult.Outcome.DUPLICATE;
         }
         boolean exists = current != null && !current.isEmpty();

@@ -28,7 +28,7 @@ import java.util.zip.ZipInputStream;
  * {@code lib/} loaded by the client's customer class loader, the handler string and environment of
  * {@code infra/template.yaml}, and a {@link LambdaRuntimeApi} on loopback handing it events.
  */
-final class PackagedFunction implements AutoCloseable {
+public final class PackagedFunction implements AutoCloseable {
 
     static final Path ZIP = Path.of("target", "function.zip");
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -42,6 +42,8 @@ final class PackagedFunction implements AutoCloseable {
      * looking into a cold start; none by default.
      */
     static final String JVM_OPTIONS = "packaged.jvm-options";
+    /** The template's {@code MemorySize} (infra/template.yaml, Globals): the memory a function's JVM sees. */
+    public static final int FUNCTION_MEMORY_MB = 512;
 
     private final LambdaRuntimeApi runtimeApi;
     private final Process process;
@@ -63,10 +65,12 @@ final class PackagedFunction implements AutoCloseable {
         Path taskRoot = unpacked(zip);
         LambdaRuntimeApi api = new LambdaRuntimeApi();
         Path log = taskRoot.resolveSibling(handler + ".log").toAbsolutePath();
-        // The flags of Lambda's Java runtime; --add-opens only because this JVM may be newer than the
-        // java21 runtime: jboss-threads needs it from Java 24 on (README "Tests of the packaged artifact").
+        // The flags of Lambda's Java runtime, and the memory the JVM sees in a function of the template's MemorySize
+        // (512 MB: heap and young generation sized as there, not from this machine's RAM); --add-opens only because
+        // this JVM may be newer than the java21 runtime: jboss-threads needs it from Java 24 on (README "Tests of the
+        // packaged artifact").
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.net.preferIPv4Stack=true"));
+                "-XX:MaxRAM=" + FUNCTION_MEMORY_MB + "m", "-Djava.net.preferIPv4Stack=true"));
         if (Runtime.version().feature() >= 24) {
             command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         }
