@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Why a bounded window is enough: a status never follows itself and subscription cycles only move to a newer txId,
  * so a notification older than the window is refused by the transition rules anyway (answered as stale, changing
  * nothing). The window makes a recent duplicate answered exactly as its first delivery; it never decides whether a
- * change is applied twice. A slot is {@code "<id> <receivedAt> <status>"} (ids are 32 hex characters): about 60 bytes,
+ * change is applied twice. The exception, an undocumented status, which takes no place in any ordering, is
+ * remembered for good ({@link UnknownStatuses#NOTIFICATIONS}, {@link StateChange#rememberEveryNotification}). A slot is {@code "<id> <receivedAt> <status>"} (ids are 32 hex characters): about 60 bytes,
  * so six slots keep a transaction item well under the 1 KB of one write unit.
  */
 public final class RecentNotifications {
