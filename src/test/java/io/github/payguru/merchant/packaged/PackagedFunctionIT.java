@@ -156,11 +156,15 @@ class PackagedFunctionIT {
             assertEquals("missing field: key", missing.get("body").asText());
             assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
             assertFalse(function.hasLoaded(PRELOADED_ONLY), "an on-demand start preloads nothing for a snapshot");
+            assertFalse(function.hasLoaded(PRIMED_ONLY), "nor primes anything");
         }
     }
 
     /** A class of the generated preload list that phs-notify never uses (the payment page's Payguru client). */
     private static final String PRELOADED_ONLY = "io.github.payguru.merchant.mp.api.CheckoutApi";
+
+    /** A class only a GetItem loads, which phs-notify's refusal of a request without key never makes (the priming). */
+    private static final String PRIMED_ONLY = "software.amazon.awssdk.services.dynamodb.transform.GetItemRequestMarshaller";
 
     /**
      * SnapStart's class preloading (lambda/SnapStartPreload) when Lambda initializes a version for its snapshot, and
@@ -173,6 +177,7 @@ class PackagedFunctionIT {
         try (PackagedFunction function = PackagedFunction.start("phs-notify", env)) {
             assertEquals(400, answer(function, "phs-notify", "get-missing-key").get("statusCode").asInt());
             assertTrue(function.hasLoaded(PRELOADED_ONLY), "a SnapStart initialization preloads the class list");
+            assertTrue(function.hasLoaded(PRIMED_ONLY), "and primes the DynamoDB client with a GetItem");
         }
     }
 
