@@ -15,7 +15,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
  * The simulator's settings in one place: {@link SimulatorConfig} ({@code payguru.simulator.*}) plus the
  * PHS token inputs {@code payguru.api.phs-server-ip} (default {@code 127.0.0.1}) and
  * {@code payguru.api.phs-token-key} (default: {@code payguru.merchant-private-key}), read without a
- * mapping class because the {@code payguru.api} mapping belongs to the REST clients. A {@code @Singleton}
+ * mapping class because the {@code payguru.api} mapping belongs to the Payguru calls. A {@code @Singleton}
  * (no client proxy) because its fields are read directly.
  */
 @IfBuildProfile(anyOf = { "dev", "test" })
