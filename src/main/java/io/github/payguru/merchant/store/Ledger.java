@@ -8,13 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -40,20 +40,20 @@ public class Ledger {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
-    private final DynamoDbTable<RejectionItem> log;
+    private final Instance<DynamoDbEnhancedClient> enhanced;
     private final StoreConfig config;
     private final LedgerReader reader;
     private final Clock clock;
 
     @Inject
-    public Ledger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config, LedgerReader reader,
-            Clock clock) {
+    public Ledger(DynamoDbClient dynamo, Instance<DynamoDbEnhancedClient> enhanced, StoreConfig config,
+            LedgerReader reader, Clock clock) {
         this.dynamo = dynamo;
         this.config = config;
         this.reader = reader;
         this.clock = clock;
         this.tableName = config.table().name();
-        this.log = enhanced.table(tableName, RejectionItem.SCHEMA);
+        this.enhanced = enhanced;
     }
 
     public Instant now() {
@@ -102,7 +102,8 @@ public class Ledger {
         entry.expiresAt = now.plus(config.notifications().logRetention()).getEpochSecond();
         entry.outcome = "rejected";
         try {
-            log.putItem(entry);
+            // the enhanced client only here, on the refusal path: a stored notification never loads it
+            enhanced.get().table(tableName, RejectionItem.SCHEMA).putItem(entry);
         } catch (SdkException e) {
             // The request is refused either way; losing the audit record must not turn a 403 into a retry loop.
             LOG.warnf("could not keep rejection record for %s: %s", entry.kind, e.getClass().getSimpleName());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -21,44 +22,42 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads of the state the {@link Ledger} writes: items by key (consistent reads) and the {@code by-order}
- * index. Any DynamoDB failure is a {@link StorageException}.
+ * index. Any DynamoDB failure is a {@link StorageException}. The enhanced client and the item schemas are reached
+ * only by the reads that map items: a callback, whose path needs none of them, never loads that machinery at its
+ * cold start (README "Performance").
  */
 @ApplicationScoped
 public class LedgerReader {
 
     private final DynamoDbClient dynamo;
-    private final DynamoDbEnhancedClient enhanced;
+    private final Instance<DynamoDbEnhancedClient> enhanced;
     private final String tableName;
-    private final DynamoDbTable<TransactionItem> transactions;
-    private final DynamoDbTable<OrderItem> orders;
 
     @Inject
-    public LedgerReader(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, StoreConfig config) {
+    public LedgerReader(DynamoDbClient dynamo, Instance<DynamoDbEnhancedClient> enhanced, StoreConfig config) {
         this.dynamo = dynamo;
         this.enhanced = enhanced;
         this.tableName = config.table().name();
-        this.transactions = enhanced.table(tableName, TransactionItem.SCHEMA);
-        this.orders = enhanced.table(tableName, OrderItem.SCHEMA);
     }
 
     public Optional<TransactionItem> transaction(String pk) {
-        return Optional.ofNullable(get(transactions, pk, TransactionItem.SORT));
+        return item(TransactionItem.SCHEMA, pk, TransactionItem.SORT);
     }
 
     public Optional<OrderItem> order(String pk) {
-        return Optional.ofNullable(get(orders, pk, OrderItem.SORT));
+        return item(OrderItem.SCHEMA, pk, OrderItem.SORT);
     }
 
     /** Any item by its static schema (MP subscriptions, credentials, reference codes). */
     public <T> Optional<T> item(TableSchema<T> schema, String pk, String sk) {
-        return Optional.ofNullable(get(enhanced.table(tableName, schema), pk, sk));
+        return Optional.ofNullable(get(enhanced.get().table(tableName, schema), pk, sk));
     }
 
     /** Items of the by-order GSI for a merchant order whose index sort key starts with {@code prefix}. */
     public <T> List<T> byOrder(TableSchema<T> schema, String orderRef, String prefix) {
         try {
             List<T> out = new ArrayList<>();
-            enhanced.table(tableName, schema).index(TableLayout.BY_ORDER)
+            enhanced.get().table(tableName, schema).index(TableLayout.BY_ORDER)
                     .query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
                             Key.builder().partitionValue(TableLayout.orderRef(orderRef)).sortValue(prefix).build())))
                     .forEach(p -> out.addAll(p.items()));
