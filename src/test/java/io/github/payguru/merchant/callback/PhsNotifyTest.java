@@ -32,6 +32,7 @@ import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.store.RejectionItem;
+import io.github.payguru.merchant.store.RecentNotifications;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.DynamoCalls;
@@ -290,6 +291,36 @@ class PhsNotifyTest {
         assertEquals("2026-11-22 10:00:00", t.transactionDate, "what the documented status stored is kept");
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "6", "20.00"))).getBody());
         assertEquals("6", stored(txid).status, "refund still follows");
+    }
+
+    @Test
+    void anUndocumentedStatusRedeliveredAfterTheRecentWindowCountsOnce() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        Map<String, String> first = Events.phsNotify(txid, order, "42", "20.00");
+        assertEquals("OK", call(Events.get(PATH, first)).getBody());
+        // more distinct notifications than the item's window holds: five documented steps and two undocumented
+        for (String status : List.of("1", "5", "8", "3")) {
+            assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, status, "20.00"))).getBody());
+        }
+        for (String hour : List.of("11", "12")) {
+            Map<String, String> other = Events.phsNotify(txid, order, "77", "20.00");
+            other.put("transaction_date", "2026-11-22 " + hour + ":00:00");
+            assertEquals("OK", call(Events.get(PATH, other)).getBody());
+        }
+        assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, order, "6", "20.00"))).getBody());
+        TransactionItem before = stored(txid);
+        assertEquals(RecentNotifications.SLOTS, before.recentNotifications().size());
+        assertFalse(before.recentNotifications().stream().anyMatch(e -> "42".equals(e.status())),
+                "the first notification left the window");
+        assertEquals(3L, before.unknownStatusCount);
+
+        APIGatewayV2HTTPResponse again = call(Events.get(PATH, first));
+        assertEquals("OK", again.getBody(), "answered as its first delivery");
+        TransactionItem after = stored(txid);
+        assertEquals(3L, after.unknownStatusCount, "remembered beyond the window: counted once");
+        assertEquals(before.version, after.version, "nothing written");
+        assertEquals("77", after.unknownStatus, "the last undocumented status stays the last one");
     }
 
     @Test
