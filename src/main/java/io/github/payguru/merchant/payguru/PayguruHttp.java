@@ -76,7 +76,9 @@ public class PayguruHttp {
         try {
             connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         } catch (IOException | IllegalArgumentException e) {
-            throw new UncheckedIOException(new ConnectException("not a usable Payguru URL: " + e.getMessage()));
+            // the URL's text may carry a key in its query: never put it in a message
+            throw new UncheckedIOException(new ConnectException("not a usable Payguru URL ("
+                    + e.getClass().getSimpleName() + ")"));
         }
         try {
             connection.setRequestMethod(method);
