@@ -54,9 +54,9 @@ public class EventBridgeSink implements EventSink {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode r = results.path(i);
+            String code = text(r, "ErrorCode");
             errors.add(r.isMissingNode() || r.isNull() ? "NoResult"
-                    : text(r, "ErrorCode") != null ? text(r, "ErrorCode")
-                    : text(r, "EventId") == null ? "NoEventId" : null);
+                    : code != null ? code : text(r, "EventId") == null ? "NoEventId" : null);
         }
         return errors;
     }

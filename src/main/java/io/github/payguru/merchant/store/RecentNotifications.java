@@ -65,10 +65,18 @@ public final class RecentNotifications {
         return out;
     }
 
-    /** Whether the stored item remembers notification {@code id} (the refusal of its change was a duplicate). */
-    static boolean remembers(Map<String, AttributeValue> item, String id) {
+    /**
+     * Whether the stored item remembers notification {@code id} (the refusal of its change was a duplicate): in its
+     * window, or in the string set {@code everySet} when the change keeps every id there
+     * ({@link StateChange#rememberEveryNotification}; null when it does not).
+     */
+    static boolean remembers(Map<String, AttributeValue> item, String id, String everySet) {
         if (item == null || id == null) {
             return false;
+        }
+        AttributeValue every = everySet == null ? null : item.get(everySet);
+        if (every != null && every.hasSs() && every.ss().contains(id)) {
+            return true;
         }
         for (int i = 0; i < SLOTS; i++) {
             AttributeValue v = item.get(slot(i));

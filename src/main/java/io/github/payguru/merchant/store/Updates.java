@@ -157,10 +157,7 @@ final class Updates {
      * (or, for a {@code mustMatchStored} field, is not stored on an existing item), {@code STALE} otherwise.
      */
     static WriteResult.Outcome classify(StateChange change, Map<String, AttributeValue> current) {
-        AttributeValue every = change.everyNotificationSet == null || current == null ? null
-                : current.get(change.everyNotificationSet);
-        if (RecentNotifications.remembers(current, change.notificationId)
-                || every != null && every.hasSs() && every.ss().contains(change.notificationId)) {
+        if (RecentNotifications.remembers(current, change.notificationId, change.everyNotificationSet)) {
             return WriteResult.Outcome.DUPLICATE;
         }
         boolean exists = current != null && !current.isEmpty();

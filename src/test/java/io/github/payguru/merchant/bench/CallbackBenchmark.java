@@ -270,19 +270,19 @@ class CallbackBenchmark {
 
     private Cost cost(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> handler,
             APIGatewayV2HTTPEvent event, String pk) {
-        Map<String, Integer> before = DynamoCalls.snapshot();
-        int itemsBefore = DynamoCalls.transactItems();
-        call(handler, event);
-        Map<String, Integer> freshCalls = DynamoCalls.since(before);
-        int freshItems = DynamoCalls.transactItems() - itemsBefore;
+        Dynamo fresh = measureCalls(() -> call(handler, event));
+        Dynamo duplicate = measureCalls(() -> call(handler, event));
         // a write unit is 1 KB of the larger of the item before and after: the stored item is that size
         int units = (stateItemBytes(pk) + 1023) / 1024;
-        Dynamo fresh = new Dynamo(freshCalls, freshItems, units);
-        before = DynamoCalls.snapshot();
-        itemsBefore = DynamoCalls.transactItems();
-        call(handler, event);
-        Dynamo duplicate = new Dynamo(DynamoCalls.since(before), DynamoCalls.transactItems() - itemsBefore, units);
-        return new Cost(fresh, duplicate);
+        return new Cost(fresh.inUnitsOf(units), duplicate.inUnitsOf(units));
+    }
+
+    /** The calls {@code r} makes, counted at 1 KB per write until {@link Dynamo#inUnitsOf} says otherwise. */
+    private static Dynamo measureCalls(Runnable r) {
+        Map<String, Integer> before = DynamoCalls.snapshot();
+        int itemsBefore = DynamoCalls.transactItems();
+        r.run();
+        return new Dynamo(DynamoCalls.since(before), DynamoCalls.transactItems() - itemsBefore, 1);
     }
 
     private double concurrent(int threads, int n) throws Exception {
@@ -316,6 +316,10 @@ class CallbackBenchmark {
      * in KB ({@code units}, rounded up; a transaction's items taken as that size too), index writes not counted.
      */
     private record Dynamo(Map<String, Integer> calls, int transactItems, int units) {
+
+        Dynamo inUnitsOf(int itemUnits) {
+            return new Dynamo(calls, transactItems, itemUnits);
+        }
 
         int wcu() {
             int w = 2 * transactItems * units;

@@ -22,7 +22,7 @@ public final class PhsApi {
     }
 
     public PayguruHttp.Answer getToken(String merchant, String key) {
-        return http.get(base, "getToken?" + PayguruHttp.query(fields("merchant", merchant, "key", key)), Map.of());
+        return http.get(base, withQuery("getToken", fields("merchant", merchant, "key", key)), Map.of());
     }
 
     public PayguruHttp.Answer paymentNotificationGet(String merchant, String token, String id) {
@@ -52,8 +52,13 @@ public final class PhsApi {
     }
 
     private PayguruHttp.Answer get(String path, String merchant, String token, Map<String, String> query) {
+        return http.get(base, withQuery(path, query), headers(merchant, token));
+    }
+
+    /** {@code path?query}, or {@code path} alone when no field has a value. */
+    private static String withQuery(String path, Map<String, String> query) {
         String q = PayguruHttp.query(query);
-        return http.get(base, q.isEmpty() ? path : path + "?" + q, headers(merchant, token));
+        return q.isEmpty() ? path : path + "?" + q;
     }
 
     private PayguruHttp.Answer post(String path, String merchant, String token, Map<String, String> form) {
