@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -350,7 +352,12 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         }
         TransactionItem t = stored(txId);
         assertEquals("3", t.status);
-        assertEquals(List.of("1", "3"), LedgerView.recentStatuses(t), "each applied once, whatever the retries");
+        // the retried 1 may arrive after 3 and then is stale: 3 applied exactly once, 1 at most once, nothing twice
+        List<String> applied = LedgerView.recentStatuses(t);
+        assertEquals(1, Collections.frequency(applied, "3"), applied::toString);
+        assertTrue(Collections.frequency(applied, "1") <= 1, applied::toString);
+        assertEquals(applied.size(), new HashSet<>(applied).size(), "each applied once, whatever the retries");
+        assertEquals(1, ledger.partition(t.pk).size(), "nothing is written beside the state item");
     }
 
     @Test
