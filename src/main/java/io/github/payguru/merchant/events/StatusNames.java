@@ -9,7 +9,8 @@ import io.github.payguru.merchant.phs.PhsStatus;
 /**
  * Our names of Payguru's status codes, as the change events carry them beside the code
  * (src/site/markdown/payguru-api.md §1.1, §1.2 and the PHS status table). A code this version does not know
- * has no name ({@code null}); it is never an item's {@code status} anyway (README "Undocumented statuses").
+ * has no name ({@code null}); it is never an item's {@code status} anyway
+ * (src/site/markdown/callbacks-and-operations.md "Undocumented statuses").
  */
 final class StatusNames {
 

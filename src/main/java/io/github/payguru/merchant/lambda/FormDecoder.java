@@ -9,7 +9,8 @@ import io.github.payguru.merchant.kernel.PercentDecoding;
 /**
  * Strict {@code application/x-www-form-urlencoded} decoding (query strings and form bodies):
  * a bad percent escape or bytes that are not UTF-8 are a 400, never a silent replacement.
- * Repeated names with different values are refused by {@link HttpRequest}.
+ * A name repeated with the same value is kept once; repeated with a different value it is a 400 here, and
+ * {@link EventReader} refuses the same between the query string and the body.
  */
 final class FormDecoder {
 

@@ -17,10 +17,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * SnapStart's class preloading and priming, only where a snapshot is taken (README "Performance", "SnapStart").
+ * SnapStart's class preloading and priming, only where a snapshot is taken (src/site/markdown/performance.md
+ * "Cold start", deploy-and-operate.md "SnapStart").
  * <p>
  * Quarkus preloads and initializes every application class listed at build time
- * ({@code META-INF/quarkus-generated-preload-classes.txt}: all functions' classes, ~460) when its static
+ * ({@code META-INF/quarkus-generated-preload-classes.txt}: all functions' classes, several hundred) when its static
  * initialization runs, so that a snapshot holds them. Outside SnapStart (an on-demand start, {@code SnapStart=false},
  * {@code $LATEST}) that is cost without gain: a callback then loads and initializes the Payguru HTTP calls, every
  * table schema and the other functions' services before its first answer. So {@code quarkus.snapstart.preload-classes}

@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 /**
  * The HTTP calls to Payguru, on the JDK's {@link HttpURLConnection} (the one the DynamoDB client's url-connection
  * transport already loads): no Vert.x, Netty or REST client stack in any function, so a callback that never calls
- * Payguru starts none of it (README "Performance"). Connect and read timeouts from {@link PayguruApiConfig},
+ * Payguru starts none of it (src/site/markdown/performance.md "Cold start"). Connect and read timeouts from
+ * {@link PayguruApiConfig},
  * redirects not followed, every status returned as an {@link Answer} ({@link PayguruOutcome} types them). A call
  * that gets no answer throws {@link UncheckedIOException}: a connect timeout as a {@link ConnectException} (nothing
  * was sent), a read timeout as a {@link SocketTimeoutException} (the request may have been processed).

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Reads of the state the {@link Ledger} writes: items by key (consistent reads) and the {@code by-order}
  * index. Any DynamoDB failure is a {@link StorageException}. The enhanced client and the item schemas are reached
  * only by the reads that map items: a callback, whose path needs none of them, never loads that machinery at its
- * cold start (README "Performance").
+ * cold start (src/site/markdown/performance.md "Cold start").
  */
 @ApplicationScoped
 public class LedgerReader {

@@ -56,7 +56,7 @@ public final class TableAdmin {
                     .globalSecondaryIndexes(
                             index(TableLayout.BY_ORDER, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
                             index(TableLayout.OPEN_ITEMS, TableLayout.OPEN_PK, TableLayout.OPEN_SK))
-                    // the change events are published from the stream (events/, README "Change events")
+                    // the change events are published from the stream (events/, src/site/markdown/change-events.md)
                     .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
             dynamo.updateTimeToLive(b -> b.tableName(tableName)
                     .timeToLiveSpecification(t -> t.enabled(true).attributeName(TableLayout.EXPIRES_AT)));

@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * (cold start, RSS and function.zip: {@code PackagedFunctionBenchmark}, after package). A target never fails the build:
  * the test fails only when it cannot measure.
  * Not part of {@code verify} (surefire excludes *Benchmark); run it with {@code ./mvnw -B verify -Pbench}
- * (README "Performance"). The emulator is moto behind one lock: the numbers compare this code with a bare write on
+ * (src/site/markdown/performance.md). The emulator is moto behind one lock: the numbers compare this code with a
+ * bare write on
  * the same machine, not with AWS.
  */
 @QuarkusTest

@@ -34,7 +34,8 @@ import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The MP deployment choices of README "MP callbacks" on the real services and the local DynamoDB emulator: no
+ * The MP deployment choices of src/site/markdown/callbacks-and-operations.md "MP callbacks" on the real services and
+ * the local DynamoDB emulator: no
  * token, no allow-list, confirm-before-trust off, another success body, a custom token parameter.
  */
 @QuarkusTest

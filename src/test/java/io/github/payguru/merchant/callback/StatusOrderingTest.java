@@ -117,7 +117,7 @@ class StatusOrderingTest {
     static void run(Arbitrary<List<Ev>> sequences, Function<List<Ev>, Expected> model,
             Function<List<Ev>, StatusItem> drive) {
         sequences.sampleStream().limit(SEQUENCES).forEach(evs -> {
-            FreshTable.recreate(); // keeps the emulator's table-copying writes fast (README "Local DynamoDB")
+            FreshTable.recreate(); // keeps the table small across the sequences (ids are unique: none depends on it)
             StatusItem item = drive.apply(evs);
             Expected x = model.apply(evs);
             String m = evs.toString();

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The launcher's promises (README "Local DynamoDB"): it ends with the JVM that started it even when
+ * The launcher's promises (src/site/markdown/local-run-and-simulator.md "Local DynamoDB"): it ends with the JVM that
+ * started it even when
  * that JVM is killed, and a missing Python or moto is one line naming the install command.
  */
 class DynamoDbEmulatorTest {

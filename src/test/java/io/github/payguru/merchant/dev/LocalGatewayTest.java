@@ -60,7 +60,8 @@ class LocalGatewayTest {
                 .post("/_local/phs/orders").then().statusCode(400);
     }
 
-    /** README's raw-event example: any fixture to any handler, whatever quarkus.lambda.handler names. */
+    /** The raw-event example of src/site/markdown/local-run-and-simulator.md: any fixture to any handler, whatever
+     * quarkus.lambda.handler names. */
     @Test
     void rawFixtureToAnyHandler() {
         given().contentType("application/json")

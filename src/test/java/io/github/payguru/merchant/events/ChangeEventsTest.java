@@ -256,7 +256,7 @@ class ChangeEventsTest {
                 Path.of("infra", "events", "event-publisher", "batch-mixed-publishes-three.json").toFile(), Map.class);
         poller.drain(); // the bus exists
         assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
-        // the same through the local run's raw-event route (README "Change events", Locally)
+        // the same through the local run's raw-event route (src/site/markdown/change-events.md "Locally")
         given().body(new ObjectMapper().writeValueAsString(event)).post("/_local/invoke/event-publisher").then()
                 .statusCode(200).body(org.hamcrest.Matchers.equalTo("{\"batchItemFailures\":[]}"));
     }

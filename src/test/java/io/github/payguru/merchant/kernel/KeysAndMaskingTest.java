@@ -26,7 +26,7 @@ class KeysAndMaskingTest {
         // printf '%s' 'SHOP1000700000180012345ORD-1001150.00mksk' | md5sum
         assertEquals("115ca7da22a02e6bb3113d3f59598551", PayguruKeys.md5(new PhsNotifyKeyInput("1000", "mk", "SHOP",
                 "sk", "7000001", "80012345", "ORD-1001", "150.00")));
-        // README "Checking a key by hand":
+        // src/site/markdown/callbacks-and-operations.md "Checking a key by hand":
         // printf '%s' 'SHOP1000555PG555ORD-55510.00local-merchant-keylocal-phs-service-key' | md5sum
         assertEquals("bbe0a81d86d443a84e1c09e440a6a65f", PayguruKeys.md5(new PhsNotifyKeyInput("1000",
                 "local-merchant-key", "SHOP", "local-phs-service-key", "555", "PG555", "ORD-555", "10.00")));

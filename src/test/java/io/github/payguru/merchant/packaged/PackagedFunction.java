@@ -67,8 +67,8 @@ public final class PackagedFunction implements AutoCloseable {
         Path log = taskRoot.resolveSibling(handler + ".log").toAbsolutePath();
         // The flags of Lambda's Java runtime, and the memory the JVM sees in a function of the template's MemorySize
         // (512 MB: heap and young generation sized as there, not from this machine's RAM); --add-opens only because
-        // this JVM may be newer than the java21 runtime: jboss-threads needs it from Java 24 on (README "Tests of the
-        // packaged artifact").
+        // this JVM may be newer than the java21 runtime: jboss-threads needs it from Java 24 on
+        // (src/site/markdown/local-run-and-simulator.md "Tests of the packaged artifact").
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:MaxRAM=" + FUNCTION_MEMORY_MB + "m", "-Djava.net.preferIPv4Stack=true"));
         if (Runtime.version().feature() >= 24) {

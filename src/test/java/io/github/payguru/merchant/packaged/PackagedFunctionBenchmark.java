@@ -28,7 +28,8 @@ import io.github.payguru.merchant.support.Fixtures;
 /**
  * Prints the figures of the shipped {@code target/function.zip} beside the empty Quarkus Lambda built in the same
  * run ({@code src/bench/empty-lambda}, {@code target/empty-lambda/function.zip}; after {@code package}, failsafe,
- * only with {@code -Pbench}; README "Performance"). Cold start (process start → first answer, under the Lambda
+ * only with {@code -Pbench}; src/site/markdown/performance.md). Cold start (process start → first answer, under the
+ * Lambda
  * runtime interface client as {@link PackagedFunctionIT} runs it) and classes loaded at that answer, per function
  * kind: a callback (phs-notify, stores one notification), an operation (mp-transaction-get, calls a Payguru
  * stand-in) and the scheduled reconciliation; each kind and the empty function are started in turn, round after

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@code ExpressionAttributeValues} or {@code ExpressionAttributeNames} entry that no expression of
  * the request uses ("Value provided in ExpressionAttributeValues unused in expressions"). Tests fail
  * such a request here instead of passing on the emulator and failing in AWS. Registered for tests in
- * {@code application.properties}; see README "Local DynamoDB".
+ * {@code application.properties}; see src/site/markdown/local-run-and-simulator.md "Local DynamoDB".
  */
 public class DynamoDbStrictness implements ExecutionInterceptor {
 

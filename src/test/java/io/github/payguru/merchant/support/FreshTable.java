@@ -9,10 +9,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every test class starts on an empty table (registered for all classes through
- * {@code META-INF/services}; quarkus-junit5 turns JUnit's extension auto-detection on). The emulator's
- * {@code TransactWriteItems} copies the whole table per action, so a table that grows across the
- * classes of one Quarkus profile makes writes slower and slower (README "Local DynamoDB"); test
- * classes never share data (ids are unique), so nothing depends on what an earlier class stored.
+ * {@code META-INF/services}; quarkus-junit5 turns JUnit's extension auto-detection on), so a scan of the table
+ * (e.g. {@code LeakScan}) or a query of an index sees only what that class wrote. The functions send no
+ * {@code TransactWriteItems} (one conditional {@code UpdateItem} per notification), so the emulator's copying of the
+ * whole table per transaction action (src/site/markdown/local-run-and-simulator.md "Local DynamoDB") does not slow
+ * them down; test classes never share data (ids are unique), so nothing depends on what an earlier class stored.
  */
 public class FreshTable implements BeforeAllCallback {
 

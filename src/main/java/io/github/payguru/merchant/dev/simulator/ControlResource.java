@@ -27,7 +27,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * {@link PayguruSimulator}'s controls as JSON over HTTP under {@code /_simulator/control}, for the
- * local run (README "Payguru simulator" has curl examples). Requests and deliveries are shown with
+ * local run (src/site/markdown/local-run-and-simulator.md "Control" has curl examples). Requests and deliveries are
+ * shown with
  * personal data and keys masked.
  */
 @IfBuildProfile(anyOf = { "dev", "test" })
