@@ -161,6 +161,14 @@ class MpRefcodeE2ETest extends SynchronousSimulator {
         MpTransaction tx = sim.smsPurchase(GAME, "3.00", "GAMEPACK", code, null, true);
         assertAllAccepted();
         long version = stored(tx.id).version;
+        // a code claimed by an older version kept its TTL: the next fact of its payment removes it
+        String pk = TableLayout.mpRefcode(code);
+        long ttl = Instant.parse(attribute(pk, "REFCODE", "validUntil")).plus(Duration.ofDays(7)).getEpochSecond();
+        dynamo.updateItem(r -> r.tableName(ledger.tableName()).key(refcodeKey(code)).updateExpression("SET expiresAt = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(ttl)))));
+        Map<String, String> paid = sim.deliveries("mp.billing").get(1).params();
+        given().queryParams(paid).get(MpEvents.BILLING).then().statusCode(200).body(equalTo("OK"));
+        assertNull(ledger.partition(pk).get(0).get("expiresAt"), "a claimed code's TTL is removed");
 
         codeExpires(code);
         // Payguru delivers the same notifications again (its retry schedule is its own)
@@ -213,6 +221,25 @@ class MpRefcodeE2ETest extends SynchronousSimulator {
         assertTrue(subscriptions.cycles(code).isEmpty());
     }
 
+    @Test
+    void case7_aReorderedSmsSubscriptionBatchStillSharesTheCodesOrder() {
+        String order = order("O");
+        String code = create(GOLD, order, 5);
+        sim.setDelivery(2, 0, true); // the subscription notification first, each notification twice
+        MpTransaction first = sim.smsPurchase(GOLD, "9.99", "GOLDCLUB", code, null, true);
+        assertAllAccepted();
+        assertEquals("mp.subscription", sim.deliveries().get(0).kind());
+        String subsId = stored(first.id).subsId;
+        assertEquals(order, stored(first.id).orderRef);
+        assertEquals(order, subscriptions.find(subsId).orElseThrow().orderRef);
+        assertEquals(first.id, attribute(TableLayout.mpRefcode(code), "REFCODE", "usedBy"));
+        assertEquals(subsId, attribute(TableLayout.mpRefcode(code), "REFCODE", "subsId"));
+        MpTransaction renewal = sim.renewSubscription(subsId, true);
+        assertAllAccepted();
+        assertEquals(order, stored(renewal.id).orderRef);
+        assertEquals(List.of(subsId), subscriptions.cycles(order).stream().map(s -> s.subsId).toList());
+    }
+
     // ------------------------------------------------------------ helpers
 
     static String order(String prefix) {
@@ -241,12 +268,16 @@ class MpRefcodeE2ETest extends SynchronousSimulator {
         String pk = TableLayout.mpRefcode(code);
         Instant validUntil = Instant.parse(attribute(pk, "REFCODE", "validUntil"));
         clock.pin(validUntil.plus(Duration.ofDays(8)));
-        Map<String, AttributeValue> key = Map.of(TableLayout.PK, AttributeValue.fromS(pk), TableLayout.SK,
-                AttributeValue.fromS("REFCODE"));
+        Map<String, AttributeValue> key = refcodeKey(code);
         AttributeValue ttl = dynamo.getItem(r -> r.tableName(ledger.tableName()).key(key)).item().get("expiresAt");
         boolean expired = ttl != null && Long.parseLong(ttl.n()) <= clock.instant().getEpochSecond();
         assertFalse(expired, "a claimed code has no TTL: it does not expire before its payments");
         dynamo.deleteItem(r -> r.tableName(ledger.tableName()).key(key));
+    }
+
+    static Map<String, AttributeValue> refcodeKey(String code) {
+        return Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.mpRefcode(code)), TableLayout.SK,
+                AttributeValue.fromS("REFCODE"));
     }
 
     String attribute(String pk, String sk, String name) {
