@@ -3,6 +3,7 @@ package io.github.payguru.merchant.mp;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,9 @@ import io.github.payguru.merchant.store.NotificationRecorder;
  * and the callback's values are not documented. Unsigned: {@link MpGuard} checks token and source first. The state
  * change is {@link MpTransactions#apply}; the success answer ({@code payguru.mp.success-body}) is given
  * only once stored. A purchase by SMS whose reference code ({@code payguru.mp.refcode.notification-param}, default
- * {@code order}) the merchant registered is stored under that code's order ({@link MpRefcodes#claimForPayment},
- * claimed before the transaction is written, so a retry after a failure between the two finds the same link).
+ * {@code order}) the merchant registered is stored under that code's order, with the code as {@code refcode}
+ * ({@link MpRefcodeLinks}: claimed before the transaction is written, so a retry after a failure between the two
+ * finds the same link; a redelivery finds it for good).
  */
 @ApplicationScoped
 public class MpBillingNotifications {
@@ -46,12 +48,12 @@ public class MpBillingNotifications {
     private final MpTransactions transactions;
     private final MpConfig config;
     private final NotificationRecorder.Rules rules;
-    private final MpRefcodes refcodes;
+    private final MpRefcodeLinks refcodes;
     private final Set<String> documented;
 
     @Inject
     public MpBillingNotifications(ServiceDirectory services, NotificationRecorder recorder, MpGuard guard,
-            MpTransactions transactions, MpConfig config, MpRefcodes refcodes) {
+            MpTransactions transactions, MpConfig config, MpRefcodeLinks refcodes) {
         this.services = services;
         this.refcodes = refcodes;
         Set<String> names = new HashSet<>(DOCUMENTED);
@@ -78,16 +80,19 @@ public class MpBillingNotifications {
             throw new BadRequestException("missing field: amount (required with status " + status + ")");
         }
         String order = p.optional("order", Validation.REFERENCE);
-        // an SMS purchase carrying a registered reference code belongs to that code's order
+        String operator = p.operator(config.operators());
+        String item = p.optional("item", MpParams.TEXT);
+        String billingType = p.optional("billingType", MpParams.CODE);
+        String subsId = p.identifier("subsId");
+        String error = p.optional("error", MpParams.TEXT);
+        String errorDesc = p.optional("errorDesc", MpParams.TEXT);
+        String msisdn = p.optional("msisdn", MpParams.MSISDN);
+        // an SMS purchase carrying a registered reference code belongs to that code's order (claimed once valid)
         String refcode = params.get(config.refcode().notificationParam());
-        if (refcode != null && !refcode.isEmpty()) {
-            order = refcodes.claimForPayment(refcode, service.payguruId(), txId).orElse(order);
-        }
-        MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status, order, amount, p.operator(config.operators()),
-                p.optional("item", MpParams.TEXT), p.optional("billingType", MpParams.CODE),
-                p.identifier("subsId"), p.optional("error", MpParams.TEXT),
-                p.optional("errorDesc", MpParams.TEXT), p.optional("msisdn", MpParams.MSISDN),
-                p.passThrough(documented), MpTransactionFact.Source.CALLBACK);
+        Optional<String> linked = refcodes.orderOf(refcode, service.payguruId(), txId, subsId);
+        MpTransactionFact fact = new MpTransactionFact(txId, service.payguruId(), status, linked.orElse(order), amount,
+                operator, item, billingType, subsId, error, errorDesc, msisdn, p.passThrough(documented),
+                MpTransactionFact.Source.CALLBACK, linked.isPresent() ? refcode : null);
 
         NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 params, req.sourceIp(), String.format("txId=%s status=%s service=%s order=%s subsId=%s amount=%s msisdn=%s",

@@ -87,8 +87,9 @@ public interface MpConfig {
         Duration expiry();
 
         /**
-         * Billing-notification parameter that carries the reference code of an SMS purchase. Payguru does not
-         * document it; its URL template has {@code order}, which is where the code arrives in our simulator.
+         * Billing- and subscription-notification parameter that carries the reference code of an SMS purchase.
+         * Payguru does not document it; its URL template has {@code order}, which is where the code arrives in our
+         * simulator.
          */
         @WithDefault("order")
         String notificationParam();

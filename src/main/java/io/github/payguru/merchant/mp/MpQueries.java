@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.mp;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,10 +43,12 @@ public class MpQueries {
     private final PayguruApiConfig api;
     private final MpTransactions transactions;
     private final MpSubscriptions subscriptions;
+    private final MpRefcodeLinks refcodes;
 
     @Inject
     public MpQueries(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api,
-            MpTransactions transactions, MpSubscriptions subscriptions) {
+            MpTransactions transactions, MpSubscriptions subscriptions, MpRefcodeLinks refcodes) {
+        this.refcodes = refcodes;
         this.services = services;
         this.http = http;
         this.calls = calls;
@@ -114,15 +117,15 @@ public class MpQueries {
         if (!id.equals(txId)) {
             return OperationRequest.object().put("result", "not-applied").put("reason", "Payguru answered another id");
         }
-        String order = Answers.scalar(tx, "referenceCode");
-        String subsId = Answers.scalar(tx, "subscriptionId");
-        MpTransactionFact fact = new MpTransactionFact(txId, svc.payguruId(), status,
-                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null, amount,
-                Answers.scalar(tx, "operator"), Answers.scalar(tx, "item"),
-                Answers.scalar(tx, "billingType"),
-                Identifiers.fromAnswer(subsId).orElse(null),
+        String reference = Answers.scalar(tx, "referenceCode");
+        String subsId = Identifiers.fromAnswer(Answers.scalar(tx, "subscriptionId")).orElse(null);
+        // an SMS purchase: Payguru reports the texted code, the payment belongs to the code's order
+        Optional<String> linked = refcodes.orderOf(reference, svc.payguruId(), txId, subsId);
+        MpTransactionFact fact = new MpTransactionFact(txId, svc.payguruId(), status, linked.orElse(order(reference)),
+                amount, Answers.scalar(tx, "operator"), Answers.scalar(tx, "item"),
+                Answers.scalar(tx, "billingType"), subsId,
                 Answers.scalar(tx, "error"), Answers.scalar(tx, "errorDetail"), null, Map.of(),
-                MpTransactionFact.Source.PAYGURU_API);
+                MpTransactionFact.Source.PAYGURU_API, linked.isPresent() ? reference : null);
         MpTransactions.Result r = transactions.apply(fact);
         return stateOf(r.write(), r.outcome(), status);
     }
@@ -141,12 +144,18 @@ public class MpQueries {
             return OperationRequest.object().put("result", "not-applied")
                     .put("reason", "no status or lastTransaction in Payguru's answer");
         }
-        String order = Answers.scalar(s, "referenceCode");
+        String reference = Answers.scalar(s, "referenceCode");
+        Optional<String> linked = refcodes.orderOf(reference, svc.payguruId(), lastTx, subsId);
         MpSubscriptionFact fact = new MpSubscriptionFact(subsId, lastTx, svc.payguruId(), status,
-                order != null && Validation.REFERENCE.matcher(order).matches() ? order : null,
-                Answers.scalar(s, "operator"), null, null, Map.of());
+                linked.orElse(order(reference)), Answers.scalar(s, "operator"), null, null, Map.of(),
+                linked.isPresent() ? reference : null);
         WriteResult w = subscriptions.apply(fact);
         return stateOf(w, w.outcome(), status);
+    }
+
+    /** Payguru's {@code referenceCode} as the merchant's order, when it has the shape of one. */
+    private static String order(String reference) {
+        return reference != null && Validation.REFERENCE.matcher(reference).matches() ? reference : null;
     }
 
     /** The transaction of a detail answer: the docs put it under {@code subscription} even for transactions. */

@@ -20,7 +20,7 @@ import io.github.payguru.merchant.payguru.OperationRequest;
  * {@code mp-refcode-create}: the merchant's backend registers the reference code (REFKOD) it shows a customer
  * for an SMS purchase of an order, or has one generated (secure random, in {@code payguru.mp.refcode.code-format},
  * a fresh code on a collision). The code is then valid for the REFKOD check, and the SMS payment that carries it
- * is linked to the order ({@link MpRefcodes#claimForPayment}). Answers the code, service, order and validity;
+ * is linked to the order ({@link MpRefcodeLinks}). Answers the code, service, order and validity;
  * {@code created} is false when the same registration was renewed.
  */
 @ApplicationScoped

@@ -33,7 +33,8 @@ import io.github.payguru.merchant.store.WriteResult;
  * codes it shows customers ({@link #register}); Payguru may ask whether a code the customer texted is
  * valid. That request's shape is undocumented, so the parameter names and the answer format are
  * configuration ({@code payguru.mp.refcode.*}). A code is valid when it has the agreed format, was
- * registered, has not expired, and (when the request names a service) belongs to that service.
+ * registered, has not expired, and (when the request names a service) belongs to that service. The payments that
+ * carry a code are linked to its order by {@link MpRefcodeLinks}.
  */
 @ApplicationScoped
 public class MpRefcodes {
@@ -149,34 +150,6 @@ public class MpRefcodes {
             c.mustMatch("orderRef", order);
         }
         return c;
-    }
-
-    /**
-     * Links an SMS payment to the order of the reference code it carries. The first transaction that carries a
-     * registered code of its service claims it with one conditional write ({@code status = used},
-     * {@code usedBy = txId}); the same transaction finds its claim again (a later status, a duplicate) without
-     * writing, so the link never changes. Expiry does not matter here: Payguru checked the code when the
-     * customer texted it. Empty for a malformed or unknown code, another service's, one used by another
-     * transaction, or one registered without an order.
-     */
-    public Optional<String> claimForPayment(String code, String serviceId, String txId) {
-        if (!wellFormed(code)) {
-            return Optional.empty();
-        }
-        String pk = TableLayout.mpRefcode(code);
-        WriteResult w = ledger.apply(StateChange.of(pk, RefcodeItem.SORT).existingOnly()
-                .transition("status", USED, Set.of(REGISTERED))
-                .mustMatch("service", serviceId)
-                .set("usedBy", txId)
-                .set("usedAt", ledger.now().toString()));
-        if (w.outcome() == WriteResult.Outcome.APPLIED) {
-            return reader.item(RefcodeItem.SCHEMA, pk, RefcodeItem.SORT).map(r -> r.orderRef);
-        }
-        if (w.outcome() == WriteResult.Outcome.STALE && USED.equals(w.currentString("status"))
-                && txId.equals(w.currentString("usedBy"))) {
-            return Optional.ofNullable(w.currentString("orderRef"));
-        }
-        return Optional.empty();
     }
 
     public CallbackAnswer handle(HttpRequest req) {

@@ -18,9 +18,17 @@ import io.github.payguru.merchant.kernel.Masking;
  * @param billingType as sent, or null
  * @param msisdn as Payguru sent it when masked/encrypted, a clear number masked, or null
  * @param passThrough the merchant's pass-through query parameters, masked (empty when none)
+ * @param refcode the reference code (REFKOD) of an SMS purchase that linked the cycle to {@code order}
+ *        ({@link MpRefcodeLinks}), or null
  */
 public record MpSubscriptionFact(String subsId, String txId, String service, String status, String order,
-        String operator, String billingType, String msisdn, Map<String, String> passThrough) {
+        String operator, String billingType, String msisdn, Map<String, String> passThrough, String refcode) {
+
+    /** A fact not linked through a reference code. */
+    public MpSubscriptionFact(String subsId, String txId, String service, String status, String order,
+            String operator, String billingType, String msisdn, Map<String, String> passThrough) {
+        this(subsId, txId, service, status, order, operator, billingType, msisdn, passThrough, null);
+    }
 
     /** Whatever the source, what is kept holds no personal data in clear ({@link Masking}). */
     public MpSubscriptionFact {

@@ -1,7 +1,9 @@
 package io.github.payguru.merchant.mp;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,9 @@ import io.github.payguru.merchant.store.NotificationRecorder;
 /**
  * MP subscription notification, {@code GET} with {@code msisdn, subsId, txId, status, operator, service,
  * order, billingType} plus pass-through (src/site/markdown/payguru-api.md §1.2). Unsigned: {@link MpGuard} first. The
- * state change is {@link MpSubscriptions#apply} (ordered by txId).
+ * state change is {@link MpSubscriptions#apply} (ordered by txId). A cycle bought by SMS with a registered reference
+ * code (in {@code payguru.mp.refcode.notification-param}, as for billing) is stored under the code's order, like its
+ * first charge and its renewals ({@link MpRefcodeLinks}).
  */
 @ApplicationScoped
 public class MpSubscriptionNotifications {
@@ -37,11 +41,17 @@ public class MpSubscriptionNotifications {
     private final MpSubscriptions subscriptions;
     private final MpConfig config;
     private final NotificationRecorder.Rules rules;
+    private final MpRefcodeLinks refcodes;
+    private final Set<String> documented;
 
     @Inject
     public MpSubscriptionNotifications(ServiceDirectory services, NotificationRecorder recorder, MpGuard guard,
-            MpSubscriptions subscriptions, MpConfig config) {
+            MpSubscriptions subscriptions, MpConfig config, MpRefcodeLinks refcodes) {
         this.services = services;
+        this.refcodes = refcodes;
+        Set<String> names = new HashSet<>(DOCUMENTED);
+        names.add(config.refcode().notificationParam());
+        this.documented = Set.copyOf(names);
         this.recorder = recorder;
         this.guard = guard;
         this.subscriptions = subscriptions;
@@ -59,10 +69,14 @@ public class MpSubscriptionNotifications {
         String txId = Identifiers.parse("txId", params.get("txId"));
         String status = p.required("status", MpParams.WORD);
         ServiceDirectory.NamedService service = MpParams.service(services, p.required("service", Validation.NUMERIC_ID));
-        MpSubscriptionFact fact = new MpSubscriptionFact(subsId, txId, service.payguruId(), status,
-                p.optional("order", Validation.REFERENCE), p.operator(config.operators()),
-                p.optional("billingType", MpParams.CODE), p.optional("msisdn", MpParams.MSISDN),
-                p.passThrough(DOCUMENTED));
+        String order = p.optional("order", Validation.REFERENCE);
+        String operator = p.operator(config.operators());
+        String billingType = p.optional("billingType", MpParams.CODE);
+        String msisdn = p.optional("msisdn", MpParams.MSISDN);
+        String refcode = params.get(config.refcode().notificationParam());
+        Optional<String> linked = refcodes.orderOf(refcode, service.payguruId(), txId, subsId);
+        MpSubscriptionFact fact = new MpSubscriptionFact(subsId, txId, service.payguruId(), status, linked.orElse(order),
+                operator, billingType, msisdn, p.passThrough(documented), linked.isPresent() ? refcode : null);
 
         NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 params, req.sourceIp(), String.format("subsId=%s txId=%s status=%s service=%s order=%s msisdn=%s",

@@ -97,6 +97,7 @@ public class MpSubscriptions {
                     .set(TableLayout.GSI1_PK, TableLayout.orderRef(f.order()))
                     .set(TableLayout.GSI1_SK, pk);
         }
+        c.setIfAbsent("refcode", f.refcode()); // the REFKOD that linked it to its order (MpRefcodeLinks)
         c.set("line", Line.MP.name())
                 .set("subsId", f.subsId())
                 .setIfAbsent("createdAt", now)

@@ -25,10 +25,20 @@ import io.github.payguru.merchant.kernel.Masking;
  *        ({@link Masking#storedMsisdn}), or null
  * @param passThrough the merchant's pass-through query parameters, masked (empty when none)
  * @param source where the fact comes from: only {@link Source#PAYGURU_API} confirms a payment
+ * @param refcode the reference code (REFKOD) of an SMS purchase that linked it to {@code order}
+ *        ({@link MpRefcodeLinks}), or null
  */
 public record MpTransactionFact(String txId, String service, String status, String order, Amount amount,
         String operator, String item, String billingType, String subsId, String error, String errorDesc,
-        String msisdn, Map<String, String> passThrough, Source source) {
+        String msisdn, Map<String, String> passThrough, Source source, String refcode) {
+
+    /** A fact not linked through a reference code. */
+    public MpTransactionFact(String txId, String service, String status, String order, Amount amount,
+            String operator, String item, String billingType, String subsId, String error, String errorDesc,
+            String msisdn, Map<String, String> passThrough, Source source) {
+        this(txId, service, status, order, amount, operator, item, billingType, subsId, error, errorDesc, msisdn,
+                passThrough, source, null);
+    }
 
     /** Whatever the source, what is kept holds no personal data in clear ({@link Masking}). */
     public MpTransactionFact {

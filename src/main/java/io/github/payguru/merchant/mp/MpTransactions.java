@@ -171,6 +171,7 @@ public class MpTransactions {
         if (f.subsId() != null) {
             c.mustMatch("subsId", f.subsId());
         }
+        c.setIfAbsent("refcode", f.refcode()); // the REFKOD that linked it to its order (MpRefcodeLinks)
         c.set("line", Line.MP.name())
                 .set("txId", f.txId())
                 .setIfAbsent("createdAt", now)

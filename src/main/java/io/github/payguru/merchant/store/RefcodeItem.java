@@ -4,8 +4,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A reference code (REFKOD) the merchant showed a customer for an SMS-initiated payment,
- * {@code pk = REFCODE#MP#<code>}, {@code sk = REFCODE}. Valid until {@code validUntil};
- * DynamoDB's TTL ({@code expiresAt}) removes it some time later.
+ * {@code pk = REFCODE#MP#<code>}, {@code sk = REFCODE}. Valid until {@code validUntil}; DynamoDB's TTL
+ * ({@code expiresAt}) removes an unused code some time later. A code claimed by a payment ({@code status = used})
+ * has no TTL: it links that payment, its subscription cycle and their renewals to the code's order for as long as
+ * those payments are kept (which is for good), so it never expires before them.
  */
 public class RefcodeItem extends Item {
 
@@ -20,6 +22,7 @@ public class RefcodeItem extends Item {
                     a -> a.name("validUntil").getter(i -> i.validUntil).setter((i, v) -> i.validUntil = v))
             .addAttribute(String.class, a -> a.name("usedBy").getter(i -> i.usedBy).setter((i, v) -> i.usedBy = v))
             .addAttribute(String.class, a -> a.name("usedAt").getter(i -> i.usedAt).setter((i, v) -> i.usedAt = v))
+            .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
             .addAttribute(Long.class,
                     a -> a.name(TableLayout.EXPIRES_AT).getter(i -> i.expiresAt).setter((i, v) -> i.expiresAt = v))
             .build();
@@ -33,8 +36,10 @@ public class RefcodeItem extends Item {
     /** The MP txId of the payment that used it. */
     public String usedBy;
     public String usedAt;
+    /** The MP subscription cycle the claiming payment started, once known: its renewals belong to the same order. */
+    public String subsId;
     /** ISO instant after which the code is refused. */
     public String validUntil;
-    /** TTL (epoch seconds): a while after validUntil. */
+    /** TTL (epoch seconds): a while after validUntil; removed when a payment claims the code. */
     public Long expiresAt;
 }

@@ -28,6 +28,8 @@ public abstract class StatusItem extends IndexedItem {
     public String subsId;
     /** The merchant's order reference. */
     public String orderRef;
+    /** MP: the reference code (REFKOD) of an SMS purchase that linked this payment or cycle to {@link #orderRef}. */
+    public String refcode;
     /** Payguru's status code, exactly as sent (unknown codes are kept beside it, below). */
     public String status;
     /** False when the last status Payguru sent is one this version does not know. */
@@ -66,6 +68,7 @@ public abstract class StatusItem extends IndexedItem {
                 .addAttribute(String.class, a -> a.name("txId").getter(i -> i.txId).setter((i, v) -> i.txId = v))
                 .addAttribute(String.class, a -> a.name("subsId").getter(i -> i.subsId).setter((i, v) -> i.subsId = v))
                 .addAttribute(String.class, a -> a.name("orderRef").getter(i -> i.orderRef).setter((i, v) -> i.orderRef = v))
+                .addAttribute(String.class, a -> a.name("refcode").getter(i -> i.refcode).setter((i, v) -> i.refcode = v))
                 .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
                 .addAttribute(Boolean.class,
                         a -> a.name("statusKnown").getter(i -> i.statusKnown).setter((i, v) -> i.statusKnown = v))

@@ -20,7 +20,7 @@ import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.mp.MpBillingNotifications;
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.mp.MpGuard;
-import io.github.payguru.merchant.mp.MpRefcodes;
+import io.github.payguru.merchant.mp.MpRefcodeLinks;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.Ledger;
@@ -60,7 +60,7 @@ class MpDeploymentSettingsTest {
     Privacy privacy;
 
     @Inject
-    MpRefcodes refcodes;
+    MpRefcodeLinks refcodes;
 
     MpBillingNotifications billing(Map<String, Object> overrides) {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, overrides);
