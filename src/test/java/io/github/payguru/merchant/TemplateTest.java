@@ -186,7 +186,7 @@ class TemplateTest {
         environments.forEach(env -> env.path("Variables").fieldNames().forEachRemaining(name -> assertFalse(
                 name.matches(".*(PRIVATE_KEY|TOKEN|SECRET_KEY)$"), name + ": no secret in an environment variable")));
         Set<String> phs = Set.of("merchant-private-key", "services/phs/private-key");
-        Set<String> mp = Set.of("services/mp/private-key", "mp/callback-token");
+        Set<String> mp = Set.of("services/mp/private-key", "mp/callback-token", "mp/credentials/key");
         functions().forEach((id, fn) -> {
             JsonNode vars = fn.path("Properties").path("Environment").path("Variables");
             String handler = vars.path("QUARKUS_LAMBDA_HANDLER").asText();
@@ -313,5 +313,18 @@ class TemplateTest {
             b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return b.toString();
+    }
+    /** Issue 17 case 6 at deploy time: an MP deployment with neither token nor CIDRs needs the explicit insecure flag. */
+    @Test
+    void case6_anOpenMpDeploymentNeedsTheInsecureFlagAtDeployAndAtStart() {
+        JsonNode flag = TEMPLATE.path("Parameters").path("MpAllowUnauthenticatedCallbacks");
+        assertEquals("false", flag.path("Default").asText(), "secure by default");
+        assertEquals("[\"true\",\"false\"]", flag.path("AllowedValues").toString());
+        assertEquals("MpAllowUnauthenticatedCallbacks", TEMPLATE.path("Globals").path("Function").path("Environment")
+                .path("Variables").path("PAYGURU_MP_ALLOW_UNAUTHENTICATED_CALLBACKS").asText(), "every function reads it");
+        String assertion = TEMPLATE.path("Rules").path("MpCallbacksAreAuthenticated").path("Assertions").toString();
+        for (String p : List.of("MpCallbackTokenEnabled", "MpAllowedCidrs", "MpAllowUnauthenticatedCallbacks")) {
+            assertTrue(assertion.contains(p), assertion);
+        }
     }
 }

@@ -73,6 +73,32 @@ public final class Cidr {
         return (a[full] & mask) == (network[full] & mask);
     }
 
+    /**
+     * The network a source address is kept as (KVKK: an address is personal data): the /24 of an IPv4 address
+     * ({@code 198.51.100.7} → {@code 198.51.100.0/24}, an IPv4-mapped IPv6 address too), the /48 of an IPv6 address
+     * ({@code 2001:db8:1:2::7} → {@code 2001:db8:1::/48}); null stays null, anything else is {@code unparsable}, never
+     * echoed.
+     */
+    public static String keptNetwork(String address) {
+        if (address == null) {
+            return null;
+        }
+        byte[] a = literal(address.trim());
+        if (a == null) {
+            return "unparsable";
+        }
+        byte[] v4 = a.length == 4 ? a : ipv4Mapped(a, 4);
+        if (v4 != null) {
+            return (v4[0] & 0xff) + "." + (v4[1] & 0xff) + "." + (v4[2] & 0xff) + ".0/24";
+        }
+        return Integer.toHexString(group(a, 0)) + ":" + Integer.toHexString(group(a, 1)) + ":"
+                + Integer.toHexString(group(a, 2)) + "::/48";
+    }
+
+    private static int group(byte[] a, int i) {
+        return ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+    }
+
     @Override
     public String toString() {
         return text;

@@ -37,7 +37,10 @@ public final class Masking {
         return v.substring(0, 4) + stars(v.length() - 8) + v.substring(v.length() - 4);
     }
 
-    /** Keeps the first character of the local part and the domain. */
+    /**
+     * Keeps the domain and, of a local part longer than {@value #SHORT_LOCAL_PART} characters, its first character:
+     * {@code ayse@gmx.de} → {@code a***@gmx.de}, {@code ab@gmx.de} → {@code ***@gmx.de}.
+     */
     public static String email(String value) {
         if (value == null) {
             return null;
@@ -46,7 +49,15 @@ public final class Masking {
         if (at <= 0) {
             return stars(value.length());
         }
-        return value.charAt(0) + "***" + value.substring(at);
+        return (at <= SHORT_LOCAL_PART ? "" : value.substring(0, 1)) + "***" + value.substring(at);
+    }
+
+    /** A local part this short would be half shown by its first character: it is masked whole. */
+    static final int SHORT_LOCAL_PART = 2;
+
+    /** A source address as logged and stored: its /24 (IPv4) or /48 (IPv6) network ({@link Cidr#keptNetwork}). */
+    public static String sourceIp(String address) {
+        return Cidr.keptNetwork(address);
     }
 
     /** Secrets: only their length survives. */

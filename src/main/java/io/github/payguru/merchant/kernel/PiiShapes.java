@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Personal data recognised by the shape of a value, whatever the parameter was called: an e-mail
  * address, an IBAN (ISO 13616 check digits, or {@code TR} + 24 digits), a Turkish mobile number
  * ({@code 5xx xxx xx xx} with or without {@code 0}, {@code 90}, {@code +90}, spaces, dashes) and a TCKN
- * (11 digits with valid check digits). {@link #scrub} masks each occurrence inside a text and leaves
- * the rest of it as it was.
+ * (11 digits with valid check digits). {@link #scrub} masks each occurrence inside a text, whatever the text's length
+ * ({@code ab@gmx.de} too), and leaves the rest of it as it was.
  */
 public final class PiiShapes {
 
@@ -32,7 +32,7 @@ public final class PiiShapes {
 
     /** The value with every recognised e-mail, IBAN, mobile number and TCKN masked. */
     public static String scrub(String value) {
-        if (value == null || value.length() < 10) {
+        if (value == null || value.isEmpty()) {
             return value;
         }
         String v = replace(EMAIL, value, Masking::email);

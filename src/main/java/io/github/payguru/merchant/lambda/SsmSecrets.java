@@ -27,9 +27,11 @@ import io.smallrye.config.PropertiesConfigSource;
  * parameter {@code <payguru.secrets.path>/<name>} and becomes the property {@code payguru.<name with dots>}
  * ({@code services/phs/private-key} → {@code payguru.services.phs.private-key}). Its IAM policy allows
  * {@code ssm:GetParameters} on exactly those parameters, so a function never holds another line's keys. A
- * listed parameter that does not exist stops the function at start (fail closed: a callback token that
- * cannot be read must not turn the token check off). Values are never logged; an error names parameters
- * only. Without names (local run, tests) nothing is read and the configuration supplies the values.
+ * listed parameter that does not exist, or whose value is blank, stops the function at start (fail closed: a callback
+ * token that cannot be read must not turn the token check off). The source ranks above the environment and system
+ * properties, so an empty {@code PAYGURU_MP_CALLBACK_TOKEN=} cannot hide the value read here, and its values are
+ * never expanded ({@link RawSecrets}). Values are never logged; an error names parameters only. Without names
+ * (local run, tests) nothing is read and the configuration supplies the values.
  * <p>
  * The call is {@code AmazonSSM.GetParameters} through {@link AwsJson} (SigV4, the URL-connection client), not the
  * SDK's SSM client: that jar alone was 6 MB of the function.zip for this one call.
@@ -40,8 +42,11 @@ public class SsmSecrets implements ConfigSourceFactory {
     public static final String NAMES = "payguru.secrets.names";
     /** Another SSM endpoint (the local emulator in tests of the packaged function). */
     public static final String ENDPOINT = "payguru.secrets.endpoint";
-    /** Above application.properties (250), below the environment (300). */
-    static final int ORDINAL = 290;
+    /**
+     * Above application.properties (250), the environment (300) and system properties (400): a secret read from SSM is
+     * never overridden, nor blanked, by an environment variable of the same property.
+     */
+    static final int ORDINAL = 500;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+){0,3}");
     private static final Pattern PARAMETER_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
@@ -71,7 +76,7 @@ public class SsmSecrets implements ConfigSourceFactory {
         return AwsJson.fromEnvironment("ssm", "AmazonSSM", "ssm", "Ssm", endpoint);
     }
 
-    /** The secrets as properties; refuses when a parameter is missing (naming it, never a value). */
+    /** The secrets as properties; refuses when a parameter is missing or blank (naming it, never a value). */
     public static Map<String, String> load(AwsJson ssm, String path, List<String> names) {
         Map<String, String> propertyOf = new LinkedHashMap<>();
         names.forEach(n -> propertyOf.put(path + "/" + n, property(n)));
@@ -85,7 +90,7 @@ public class SsmSecrets implements ConfigSourceFactory {
             JsonNode r = ssm.call("GetParameters", request);
             for (JsonNode p : r.path("Parameters")) {
                 String property = propertyOf.get(p.path("Name").asText());
-                if (property != null && p.path("Value").isTextual()) {
+                if (property != null && p.path("Value").isTextual() && !p.path("Value").asText().isBlank()) {
                     out.put(property, p.path("Value").asText());
                 }
             }
@@ -97,7 +102,7 @@ public class SsmSecrets implements ConfigSourceFactory {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("SSM parameters not found (create them as SecureString): " + missing);
+            throw new IllegalStateException("SSM parameters not found or blank (create them as SecureString): " + missing);
         }
         return out;
     }

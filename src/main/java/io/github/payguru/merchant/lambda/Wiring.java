@@ -16,12 +16,16 @@ import io.github.payguru.merchant.payguru.PayguruConfig;
 @Singleton
 public class Wiring {
 
-    /** The masking policy over every configured secret: the MP callback token, the merchant and service keys. */
+    /**
+     * The masking policy over every configured secret: the MP callback token, the credentials key, the merchant and
+     * service keys.
+     */
     @Produces
     @Singleton
     Privacy privacy(PayguruConfig payguru, MpConfig mp) {
         List<String> secrets = new ArrayList<>();
         mp.callbackToken().ifPresent(secrets::add);
+        mp.credentials().key().ifPresent(secrets::add);
         payguru.merchantPrivateKey().ifPresent(secrets::add);
         payguru.services().values().forEach(svc -> svc.privateKey().ifPresent(secrets::add));
         return new Privacy(secrets);

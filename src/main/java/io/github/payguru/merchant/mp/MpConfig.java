@@ -19,7 +19,9 @@ public interface MpConfig {
 
     /**
      * (a) Secret token the merchant puts in the callback URLs it registers with Payguru
-     * ({@code …/payguru/mp/billing?token=…}); checked in constant time. Empty = no token check.
+     * ({@code …/payguru/mp/billing?token=…}); checked in constant time, read as written (never expanded). Absent or
+     * blank = not configured: then the allow-list must be set, or {@link #allowUnauthenticatedCallbacks} (start
+     * refuses otherwise).
      */
     Optional<String> callbackToken();
 
@@ -32,6 +34,14 @@ public interface MpConfig {
      * API Gateway v2 request context. Empty = every source.
      */
     Optional<List<String>> allowedCidrs();
+
+    /**
+     * The explicit insecure flag: MP callbacks may run with neither a token nor an allow-list (anyone who knows the
+     * URL can post notifications). Off by default: an MP callback function with neither refuses to start; on, it logs a
+     * WARN at every start.
+     */
+    @WithDefault("false")
+    boolean allowUnauthenticatedCallbacks();
 
     /**
      * (c) Confirm before trust: a paid status (3) from a callback is stored {@code confirmed=false}
@@ -114,8 +124,8 @@ public interface MpConfig {
     /** The credential service: where login and password come from. */
     interface Credentials {
         /**
-         * {@code generated} (default: a login and a random password per subscription, the password
-         * kept only as a PBKDF2 hash and returned only on the credential call) or {@code none}
+         * {@code generated} (default: a login and a password per subscription, derived from {@link #key}, kept only
+         * as a PBKDF2 hash, and the same for every request of that subscription) or {@code none}
          * (answer {@code ERROR: NOT AVAILABLE}). Another CDI bean implementing
          * {@link MpCredentialProvider} can replace both.
          */
@@ -129,5 +139,20 @@ public interface MpConfig {
         /** Length of generated passwords (sent by SMS, so short and unambiguous). */
         @WithDefault("8")
         int passwordLength();
+
+        /**
+         * The secret the generated password is derived from ({@code HMAC-SHA256(key, subsId, trans_id)}), so that the
+         * same request gets the same password without a clear password being stored. In AWS the SSM parameter
+         * {@code <SecretsPath>/mp/credentials/key}; read as written. Required by {@code generated}.
+         */
+        Optional<String> key();
+
+        /**
+         * Refuse ({@code ERROR: UNKNOWN SUBSCRIPTION}) a subsId no subscription notification has been stored for.
+         * Off by default: Payguru does not document that it asks only after notifying the merchant, nor the order of
+         * the two calls, and a refusal leaves the subscriber without credentials.
+         */
+        @WithDefault("false")
+        boolean requireKnownSubscription();
     }
 }

@@ -24,7 +24,9 @@ public interface MpCredentialProvider {
     }
 
     /**
-     * Credentials for the subscriber of {@code subsId} (Payguru asks after the first successful charge).
+     * Credentials for the subscriber of {@code subsId} (Payguru asks after the first successful charge). Must be
+     * idempotent: Payguru may ask again, with the same or another {@code transId}, and the subscriber keeps the
+     * password first texted to them, so the same subscription must get the same answer.
      *
      * @param service the MP service whose secret key signed the request
      * @param transId Payguru's {@code trans_id} of the request

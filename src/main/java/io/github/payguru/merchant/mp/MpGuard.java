@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Cidr;
 import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.ParamNames;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.store.NotificationRecorder;
@@ -23,15 +25,26 @@ import io.github.payguru.merchant.store.NotificationRecorder;
 /**
  * Authenticity of MP callbacks, which Payguru does not sign (src/site/markdown/payguru-api.md §1.1): (a) a secret token
  * in the registered callback URL, compared in constant time, and (b) a source-IP allow-list of CIDRs
- * read from the API Gateway v2 request context. Each is active when configured ({@link MpConfig}).
- * A request failing either is refused with 403 before anything is stored; only a masked rejection
- * record is kept. (c), confirm before trust, is applied by {@link MpTransactions}.
+ * read from the API Gateway v2 request context. Each is active when configured ({@link MpConfig}); the
+ * guard fails closed: with neither configured it refuses to be built (so an MP callback function refuses to start)
+ * unless {@code payguru.mp.allow-unauthenticated-callbacks=true}, which it then says in a WARN at every start. A blank
+ * token is "not configured", never "check off". A request failing either check is refused with 403 before anything
+ * is stored; only a masked rejection record is kept. (c), confirm before trust, is applied by {@link MpTransactions}.
  */
 @ApplicationScoped
 public class MpGuard {
 
     /** The refusal body: says what failed in general terms, never which part of a token. */
     public static final String FORBIDDEN = "Forbidden";
+
+    /** The handlers this guard admits requests for: a function serving one of them is an MP callback deployment. */
+    public static final Set<String> GUARDED = Set.of(MpBillingNotifications.KIND, MpSubscriptionNotifications.KIND,
+            MpCredentialService.KIND, MpRefcodes.KIND);
+
+    /** Why a start is refused when neither check is configured. */
+    public static final String OPEN_REFUSED = "MP callbacks would accept any caller: configure payguru.mp.callback-token"
+            + " (SSM <SecretsPath>/mp/callback-token) or payguru.mp.allowed-cidrs, or set"
+            + " payguru.mp.allow-unauthenticated-callbacks=true (template MpAllowUnauthenticatedCallbacks) to run them open";
 
     private static final Logger LOG = Logger.getLogger(MpGuard.class);
 
@@ -52,7 +65,20 @@ public class MpGuard {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("payguru.mp.allowed-cidrs: " + e.getMessage());
         }
-        this.tokenDigest = config.callbackToken().filter(t -> !t.isEmpty()).map(MpGuard::sha256).orElse(null);
+        this.tokenDigest = config.callbackToken().filter(t -> !t.isBlank()).map(MpGuard::sha256).orElse(null);
+        if (tokenDigest == null && allowed.isEmpty()) {
+            if (!config.allowUnauthenticatedCallbacks()) {
+                throw new IllegalStateException(OPEN_REFUSED);
+            }
+            LOG.warn("INSECURE: MP callbacks run with neither a token nor a source allow-list"
+                    + " (payguru.mp.allow-unauthenticated-callbacks=true): anyone who knows their URLs can call them");
+        }
+    }
+
+    /** What the guard checks, for the start line: {@code token}, {@code cidrs}, both, or {@code none (insecure)}. */
+    public String checks() {
+        String checks = (tokenDigest != null ? "token " : "") + (allowed.isEmpty() ? "" : "cidrs");
+        return checks.isBlank() ? "none (insecure)" : checks.strip();
     }
 
     /**
@@ -76,7 +102,7 @@ public class MpGuard {
             return params;
         }
         recorder.reject(kind, params, req.sourceIp(), reason, CallbackAnswer.text(403, FORBIDDEN));
-        LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, req.sourceIp(),
+        LOG.warnf("%s refused: %s (from %s, txId=%s)", kind, reason, Masking.sourceIp(req.sourceIp()),
                 privacy.value("txId", params.get("txId")));
         throw new BadRequestException(403, FORBIDDEN);
     }

@@ -78,8 +78,8 @@ public class PhsNotifications {
                         code, order, amount.wire())),
                 key);
         if (signer.isEmpty()) {
-            LOG.warnf("phs-notify refused: wrong key txid=%s order=%s status=%s from %s", txid, order, status,
-                    req.sourceIp());
+            LOG.warnf("phs-notify refused: wrong key txid=%s order=%s status=%s from %s", txid, Masking.text(order), status,
+                    Masking.sourceIp(req.sourceIp()));
             return recorder.reject(KIND, req.params(), req.sourceIp(), "wrong key", WRONG_DATA);
         }
         privacy.refuseSecrets(req.params(), null);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.Answers;
 import io.github.payguru.merchant.payguru.OperationInput;
@@ -102,7 +103,7 @@ public class PhsPayments {
             throw PayguruFailure.of(CREATE, outcome);
         }
         orders.register(svc.payguruId(), order, amount.wire(), tckn, code);
-        LOG.infof("%s order=%s service=%s: code %s", CREATE, order, svc.payguruId(), code);
+        LOG.infof("%s order=%s service=%s: code %s", CREATE, Masking.text(order), svc.payguruId(), code);
         ObjectNode out = Answers.answer(outcome).put("order", order).put("service", svc.payguruId()).put("code", code)
                 .put("redirectUrl", redirectUrl(code, redirect, backUrl));
         return out;

@@ -14,6 +14,7 @@ import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
@@ -78,7 +79,8 @@ public class TcknVerification {
                         order)),
                 key);
         if (signer.isEmpty()) {
-            LOG.warnf("tckn-verify refused: wrong key order=%s from %s", order, req.sourceIp());
+            LOG.warnf("tckn-verify refused: wrong key order=%s from %s", Masking.text(order),
+                    Masking.sourceIp(req.sourceIp()));
             return recorder.reject(KIND, req.params(), req.sourceIp(), "wrong key", refused(403));
         }
         privacy.refuseSecrets(req.params(), null);
@@ -93,9 +95,9 @@ public class TcknVerification {
                     .set("verification", type)
                     .set("verificationTxId", txid)
                     .set("updatedAt", ledger.now().toString()));
-            LOG.infof("tckn-verify order=%s txid=%s: %s recorded", order, txid, type);
+            LOG.infof("tckn-verify order=%s txid=%s: %s recorded", Masking.text(order), txid, type);
         } else {
-            LOG.infof("tckn-verify order=%s txid=%s: hash answered", order, txid);
+            LOG.infof("tckn-verify order=%s txid=%s: hash answered", Masking.text(order), txid);
         }
         return CallbackAnswer.json(200, "{\"status\":true,\"tckn\":\"" + stored.get().tcknHash + "\"}");
     }

@@ -16,6 +16,7 @@ import org.jboss.logging.MDC;
 
 import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.LogContext;
+import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.NotificationIds;
 import io.github.payguru.merchant.kernel.PayguruKeys;
@@ -32,7 +33,8 @@ import io.github.payguru.merchant.kernel.Privacy;
  * The audit trail of every notification is its log line (masked parameters, outcome, notification id) and, for an
  * applied one, the item's change event; no per-notification record is written beside the state, so the answer
  * depends on one write only. Refused requests (wrong key or token, source not allowed) are kept as masked
- * rejection records ({@link #reject}), bounded per source address and minute.
+ * rejection records ({@link #reject}), bounded per source network and minute. A source address is kept and logged only as
+ * its /24 (IPv4) or /48 (IPv6) network ({@link Masking#sourceIp}).
  */
 @ApplicationScoped
 public class NotificationRecorder {
@@ -68,13 +70,18 @@ public class NotificationRecorder {
      *
      * @param params the parameters as received (an MP token removed); their fingerprint is the notification's id,
      *        {@code status} is what the item remembers of it, and they are masked before they are logged
-     * @param sourceIp the address API Gateway reports
-     * @param about what the log lines say about it ({@code txid=… status=…}), already masked
+     * @param sourceIp the address API Gateway reports, kept (and logged) only as its network ({@link Masking#sourceIp})
+     * @param about what the log lines say about it ({@code txid=… status=…}); personal data of any shape in it (an
+     *        order ref holding an e-mail) is masked here
      * @param documentedStatus false for a status Payguru does not document (a WARN for the operator when applied)
      * @param appliedNote appended to the line of an applied notification ("" for none)
      */
     public record Delivery(Map<String, String> params, String sourceIp, String about,
             boolean documentedStatus, String appliedNote) {
+        public Delivery {
+            sourceIp = Masking.sourceIp(sourceIp);
+            about = Masking.text(about);
+        }
     }
 
     private final Ledger ledger;
@@ -141,7 +148,8 @@ public class NotificationRecorder {
             CallbackAnswer answer) {
         MDC.put(LogContext.OUTCOME, "rejected");
         Instant now = ledger.now();
-        if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(sourceIp)),
+        String network = Masking.sourceIp(sourceIp);
+        if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(network)),
                 now.truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
                 now.plus(Duration.ofMinutes(10)).getEpochSecond())) {
             // a flood from one source: answered alike, but no more records this minute
@@ -151,7 +159,7 @@ public class NotificationRecorder {
         RejectionItem entry = new RejectionItem();
         entry.kind = kind;
         entry.params = privacy.params(params);
-        entry.sourceIp = sourceIp;
+        entry.sourceIp = network;
         entry.detail = detail;
         keep(answer, entry);
         ledger.recordRejection(entry);

@@ -10,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A refused request (wrong key or token, source not allowed), masked, kept under {@code REJECT#<day>} until its TTL
- * (the notification log retention), with the answer it was given. At most a configured number per source address
+ * (the notification log retention), with the answer it was given. At most a configured number per source network
  * and minute are kept ({@link NotificationRecorder#reject}).
  */
 public class RejectionItem {
@@ -52,6 +52,7 @@ public class RejectionItem {
     public Integer answerStatus;
     public String answerType;
     public String answerBody;
+    /** The source's network only, {@code 198.51.100.0/24} or {@code 2001:db8:1::/48} (KVKK), never the address. */
     public String sourceIp;
     public String receivedAt;
     public Long expiresAt;

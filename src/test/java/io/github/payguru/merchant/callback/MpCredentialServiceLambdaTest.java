@@ -18,6 +18,10 @@ class MpCredentialServiceLambdaTest {
         given().body(Fixtures.json("mp-credential-service", "good-key")).post(LambdaMock.to("mp-credential-service"))
                 .then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", org.hamcrest.Matchers.startsWith("{\"result\":1,\"msg\":\"SUCCESS\",\"login\":\"m9400001\",\"password\":\""));
+        String first = given().body(Fixtures.json("mp-credential-service", "good-key")).post(LambdaMock.to("mp-credential-service"))
+                .then().statusCode(200).extract().path("body");
+        given().body(Fixtures.json("mp-credential-service", "good-key")).post(LambdaMock.to("mp-credential-service"))
+                .then().statusCode(200).body("body", equalTo(first)); // issue 17 case 5: a repeat gets the same password
         given().body(Fixtures.json("mp-credential-service", "bad-key")).post(LambdaMock.to("mp-credential-service"))
                 .then().statusCode(200).body("statusCode", equalTo(403))
                 .body("body", equalTo("{\"result\":0,\"msg\":\"ERROR: INVALID SECUREKEY\"}"));

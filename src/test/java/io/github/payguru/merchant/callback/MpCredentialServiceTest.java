@@ -2,11 +2,13 @@ package io.github.payguru.merchant.callback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -17,10 +19,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.Line;
+import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.lambda.MpCredentialServiceHandler;
+import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.mp.GeneratedCredentials;
+import io.github.payguru.merchant.mp.MpConfig;
+import io.github.payguru.merchant.mp.MpCredentialProvider;
+import io.github.payguru.merchant.mp.MpCredentialService;
+import io.github.payguru.merchant.mp.MpGuard;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.CredentialItem;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
@@ -43,6 +57,27 @@ class MpCredentialServiceTest {
 
     @Inject
     LedgerView ledger;
+
+    @Inject
+    MpConfig config;
+
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    MpGuard guard;
+
+    @Inject
+    MpCredentialProvider provider;
+
+    @Inject
+    Ledger writer;
+
+    @Inject
+    LedgerReader reader;
+
+    @Inject
+    MpSubscriptionNotificationHandler subscriptions;
 
     JsonNode body(APIGatewayV2HTTPResponse r) throws Exception {
         return JSON.readTree(r.getBody());
@@ -73,15 +108,104 @@ class MpCredentialServiceTest {
         assertFalse(credentials.verify("9400001", "someone", password));
     }
 
+    /** The credential request Payguru would repeat: one trans_id, the same URL each time. */
+    static Map<String, String> request(String subsId, String transId) {
+        Map<String, String> p = MpEvents.credentials(subsId, MpEvents.SECRET);
+        p.put("trans_id", transId);
+        return p;
+    }
+
+    /** Issue 17 case 5. Before: 2 identical requests, 2 different passwords, the first one dead. After: equal. */
     @Test
-    void repeatedCallIssuesAFreshPasswordForTheSameLogin() throws Exception {
+    void case5_theSameCredentialRequestReturnsTheSamePassword() throws Exception {
         String subsId = Events.uniqueTxid();
-        JsonNode first = body(call(MpEvents.get(MpEvents.CREDENTIALS, MpEvents.credentials(subsId, MpEvents.SECRET))));
-        JsonNode second = body(call(MpEvents.get(MpEvents.CREDENTIALS, MpEvents.credentials(subsId, MpEvents.SECRET))));
-        assertEquals(first.get("login"), second.get("login"));
-        assertNotEquals(first.get("password"), second.get("password"));
-        assertFalse(credentials.verify(subsId, "m" + subsId, first.get("password").asText()), "the last one answered is valid");
-        assertTrue(credentials.verify(subsId, "m" + subsId, second.get("password").asText()));
+        String transId = Events.uniqueTxid();
+        JsonNode first = body(call(MpEvents.get(MpEvents.CREDENTIALS, request(subsId, transId))));
+        JsonNode second = body(call(MpEvents.get(MpEvents.CREDENTIALS, request(subsId, transId))));
+        assertEquals(1, first.get("result").asInt(), first::toString);
+        assertEquals(first, second, "the same request gets the same answer");
+        String password = first.get("password").asText();
+        assertTrue(credentials.verify(subsId, "m" + subsId, password), "the password the subscriber got still works");
+        CredentialItem stored = ledger.item(CredentialItem.SCHEMA, TableLayout.mpSubscription(subsId), CredentialItem.SORT)
+                .orElseThrow();
+        assertEquals(transId, stored.transId, "the first trans_id is what the password is derived from");
+        assertFalse(ledger.partition(TableLayout.mpSubscription(subsId)).toString().contains(password),
+                "no clear password in the table");
+    }
+
+    /** Payguru asks after the first charge; asked again under another trans_id, the first password stays valid. */
+    @Test
+    void case5_anotherTransIdForTheSameSubscriptionGetsTheFirstCredentials() throws Exception {
+        String subsId = Events.uniqueTxid();
+        String firstTransId = Events.uniqueTxid();
+        JsonNode first = body(call(MpEvents.get(MpEvents.CREDENTIALS, request(subsId, firstTransId))));
+        for (int i = 0; i < 3; i++) {
+            JsonNode again = body(call(MpEvents.get(MpEvents.CREDENTIALS, request(subsId, Events.uniqueTxid()))));
+            assertEquals(first, again, "another trans_id never replaces the subscriber's password");
+        }
+        assertTrue(credentials.verify(subsId, "m" + subsId, first.get("password").asText()));
+        assertEquals(firstTransId, ledger.item(CredentialItem.SCHEMA, TableLayout.mpSubscription(subsId),
+                CredentialItem.SORT).orElseThrow().transId);
+    }
+
+    /** Two first requests at once (different trans_ids): one write wins, both answers are its credentials. */
+    @Test
+    void case5_racingFirstRequestsGetOneAnswer() throws Exception {
+        String subsId = Events.uniqueTxid();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Map<String, String> p = request(subsId, Events.uniqueTxid());
+                answers.add(pool.submit(() -> call(MpEvents.get(MpEvents.CREDENTIALS, p)).getBody()));
+            }
+            Set<String> bodies = new java.util.HashSet<>();
+            for (var a : answers) {
+                bodies.add(a.get());
+            }
+            assertEquals(1, bodies.size(), bodies::toString);
+            assertTrue(bodies.iterator().next().startsWith("{\"result\":1,"), bodies::toString);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A changed key (or an item of an earlier release) cannot give the stored password again: refused, nothing changed. */
+    @Test
+    void case5_credentialsThatCannotBeDerivedAgainAreRefusedNotReplaced() throws Exception {
+        String subsId = Events.uniqueTxid();
+        JsonNode first = body(call(MpEvents.get(MpEvents.CREDENTIALS, request(subsId, Events.uniqueTxid()))));
+        MpConfig.Credentials rotated = ConfigVariants.with(MpConfig.Credentials.class, config.credentials(),
+                Map.of("key", Optional.of("another-credentials-key")));
+        GeneratedCredentials other = new GeneratedCredentials(writer, reader,
+                ConfigVariants.with(MpConfig.class, config, Map.of("credentials", rotated)));
+        MpCredentialProvider.Issued issued = other.issue(services.candidates(Line.MP, null).stream()
+                .filter(s -> s.payguruId().equals(MpEvents.SERVICE)).findFirst().orElseThrow(), subsId, "1");
+        assertEquals("CREDENTIALS CANNOT BE REPEATED", issued.error());
+        assertTrue(credentials.verify(subsId, "m" + subsId, first.get("password").asText()), "the first still works");
+    }
+
+    /** The API doc does not say Payguru asks only for subscriptions it notified: refusing the unknown is configuration. */
+    @Test
+    void case5_aSubsIdNeverSeenIsRefusedOnlyWhenConfigured() throws Exception {
+        MpConfig.Credentials strict = ConfigVariants.with(MpConfig.Credentials.class, config.credentials(),
+                Map.of("requireKnownSubscription", true));
+        MpCredentialService known = new MpCredentialService(services, guard, provider, reader,
+                ConfigVariants.with(MpConfig.class, config, Map.of("credentials", strict)));
+        String unknown = Events.uniqueTxid();
+        CallbackAnswer refused = known.handle(EventReader.callback(MpEvents.get(MpEvents.CREDENTIALS,
+                request(unknown, Events.uniqueTxid())), 16384));
+        assertEquals("{\"result\":0,\"msg\":\"ERROR: UNKNOWN SUBSCRIPTION\"}", refused.body());
+        assertTrue(ledger.item(CredentialItem.SCHEMA, TableLayout.mpSubscription(unknown), CredentialItem.SORT).isEmpty());
+        assertEquals(1, body(call(MpEvents.get(MpEvents.CREDENTIALS, request(unknown, Events.uniqueTxid()))))
+                .get("result").asInt(), "by default (off) the same subsId gets credentials");
+
+        String subsId = Events.uniqueTxid();
+        subscriptions.handleRequest(MpEvents.get(MpEvents.SUBSCRIPTION,
+                MpEvents.subscription(subsId, Events.uniqueTxid(), "active", "order-" + subsId)), null);
+        CallbackAnswer ok = known.handle(EventReader.callback(MpEvents.get(MpEvents.CREDENTIALS,
+                request(subsId, Events.uniqueTxid())), 16384));
+        assertTrue(ok.body().startsWith("{\"result\":1,\"msg\":\"SUCCESS\""), ok.body());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.payguru.merchant.callback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -77,8 +79,9 @@ class MpDeploymentSettingsTest {
     }
 
     @Test
-    void withoutTokenAndAllowListAnySourceIsAccepted() {
-        MpBillingNotifications open = billing(Map.of("callbackToken", Optional.empty(), "allowedCidrs", Optional.empty()));
+    void withoutTokenAndAllowListAnySourceIsAcceptedOnlyWithTheInsecureFlag() {
+        MpBillingNotifications open = billing(Map.of("callbackToken", Optional.empty(), "allowedCidrs", Optional.empty(),
+                "allowUnauthenticatedCallbacks", true));
         String a = Events.uniqueTxid();
         Map<String, String> p = MpEvents.billing(a, "1");
         p.remove("token");
@@ -116,5 +119,30 @@ class MpDeploymentSettingsTest {
         MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.of(List.of("10.0.0.0/40"))));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, recorder, privacy));
         assertEquals("payguru.mp.allowed-cidrs: prefix out of range: 10.0.0.0/40", e.getMessage());
+    }
+
+    /**
+     * Issue 17 case 6. Before: neither token nor CIDRs (or a blank token) left the MP callbacks open, without a word.
+     * After: the guard, which every MP callback function builds at start ({@code lambda.MpStartCheck}), refuses.
+     */
+    @Test
+    void case6_startRefusesAnOpenMpDeploymentWithoutTheInsecureFlag() {
+        for (Optional<String> token : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+            MpConfig cfg = ConfigVariants.with(MpConfig.class, config, Map.of("callbackToken", token,
+                    "allowedCidrs", Optional.of(List.of(""))));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MpGuard(cfg, recorder, privacy));
+            assertEquals(MpGuard.OPEN_REFUSED, e.getMessage(), "token " + token);
+        }
+        MpConfig insecure = ConfigVariants.with(MpConfig.class, config, Map.of("callbackToken", Optional.of(" "),
+                "allowedCidrs", Optional.empty(), "allowUnauthenticatedCallbacks", true));
+        try (LogCapture logs = LogCapture.open()) {
+            assertEquals("none (insecure)", new MpGuard(insecure, recorder, privacy).checks());
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("INSECURE: MP callbacks run with neither a token")),
+                    logs::all);
+        }
+        MpConfig cidrsOnly = ConfigVariants.with(MpConfig.class, config, Map.of("callbackToken", Optional.empty()));
+        assertEquals("cidrs", new MpGuard(cidrsOnly, recorder, privacy).checks(), "an allow-list alone is enough");
+        MpConfig tokenOnly = ConfigVariants.with(MpConfig.class, config, Map.of("allowedCidrs", Optional.empty()));
+        assertEquals("token", new MpGuard(tokenOnly, recorder, privacy).checks(), "a token alone is enough");
     }
 }

@@ -197,6 +197,54 @@ class PrivacyPropertiesTest {
                 CONFIGURED + "&x=1", URLEncoder.encode(CONFIGURED + "/", StandardCharsets.UTF_8));
     }
 
+    /** Short e-mails, the shapes shorter than the 10 characters below which nothing used to be masked. */
+    @Provide
+    Arbitrary<String> shortEmails() {
+        return Combinators.combine(Arbitraries.strings().withChars("abcxyz019._-").ofMinLength(1).ofMaxLength(4)
+                .filter(l -> Character.isLetterOrDigit(l.charAt(0))),
+                Arbitraries.strings().withChars("abcgmx").ofMinLength(1).ofMaxLength(4),
+                Arbitraries.of("de", "tr", "co", "io", "com")).as((l, d, t) -> l + "@" + d + "." + t);
+    }
+
+    /** Issue 17 case 8: PII shapes are masked at any length, as a value, inside a text, as an order ref. */
+    @Property(tries = 400)
+    void case8_shortPersonalDataIsMaskedAtAnyLength(@ForAll("shortEmails") String email,
+            @ForAll("unknownNames") String name, @ForAll("wrappers") String wrapper) {
+        String local = email.substring(0, email.indexOf('@'));
+        String domain = email.substring(email.indexOf('@'));
+        for (String kept : List.of(PRIVACY.value(name, wrapper.replace("$", email)), PRIVACY.value("order", email),
+                Masking.text("order=" + email + " status=3"), PiiShapes.scrub(email))) {
+            assertFalse(kept.contains(email), email + " -> " + kept);
+            assertTrue(kept.contains(domain), "the domain a merchant matches on survives: " + kept);
+            assertFalse(local.length() <= 2 && kept.contains(local + "@"), "a short local part is masked whole: " + kept);
+        }
+        assertTrue(PiiShapes.contains(email), email);
+    }
+
+    /** Issue 17 case 8: the mobile, TCKN and IBAN shapes alone (their shortest forms) are masked as they are. */
+    @Property(tries = 200)
+    void case8_theShortestFormsOfEveryShapeAreMasked(@ForAll("personalData") Pii pii) {
+        if (pii.mustSurvive() == null) {
+            return;
+        }
+        String v = pii.value().replace(" ", "").replace("-", "");
+        assertFalse(PiiShapes.scrub(v).contains(v), v);
+        assertFalse(PRIVACY.value("order", v).contains(v), v);
+    }
+
+    /** Issue 17 case 8 (KVKK): a source address is kept as its /24 or /48 network, which still contains it. */
+    @Property(tries = 300)
+    void case8_aSourceAddressIsKeptAsItsNetwork(@ForAll byte[] bytes, @ForAll boolean v6) throws Exception {
+        byte[] a = java.util.Arrays.copyOf(bytes, v6 ? 16 : 4);
+        String address = java.net.InetAddress.getByAddress(a).getHostAddress();
+        String kept = Masking.sourceIp(address);
+        assertTrue(kept.endsWith(v6 && !kept.contains(".") ? "::/48" : ".0/24"), address + " -> " + kept);
+        assertTrue(Cidr.parse(kept).contains(address), address + " -> " + kept);
+        if (!address.endsWith(".0")) {
+            assertFalse(kept.contains(address), address + " -> " + kept);
+        }
+    }
+
     @Example
     void normalizationIsOnePlaceAndResolvesEveryKnownMisspelling() {
         for (String n : List.of("token", "TOKEN", " token ", "token[]", "token[0]", "amp;token", "amp;amp;Token",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import io.github.payguru.merchant.dev.DynamoDbEmulator;
 import io.github.payguru.merchant.store.AwsJson;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -91,5 +96,39 @@ class SsmSecretsTest {
         assertThrows(IllegalStateException.class, () -> SsmSecrets.names("../other-app/key"));
         assertThrows(IllegalStateException.class, () -> SsmSecrets.names("Services/PHS"));
         assertEquals("payguru.services.phs.private-key", SsmSecrets.property("services/phs/private-key"));
+    }
+
+    /** The configuration as a function builds it: the SSM source, the environment, the raw-secrets interceptor. */
+    static SmallRyeConfig config(Map<String, String> ssmValues, Map<String, String> environment) {
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().withInterceptors(new RawSecrets())
+                .withSources(new PropertiesConfigSource(ssmValues, "ssm-secrets", SsmSecrets.ORDINAL),
+                        new EnvConfigSource(environment, 300))
+                .build();
+    }
+
+    /** Issue 17 case 6. Before: {@code PAYGURU_MP_CALLBACK_TOKEN=} hid the SSM token (no token: check off). */
+    @Test
+    void case6_anEmptyEnvironmentTokenDoesNotSwitchTheCheckOff() {
+        SmallRyeConfig c = config(SsmSecrets.load(calls, PATH, List.of("mp/callback-token")),
+                Map.of("PAYGURU_MP_CALLBACK_TOKEN", "", "PAYGURU_MP_SUCCESS_BODY", "ACCEPTED"));
+        assertEquals(Optional.of("token-0003"), c.getOptionalValue("payguru.mp.callback-token", String.class));
+        assertEquals("ACCEPTED", c.getValue("payguru.mp.success-body", String.class), "the environment sets the rest");
+        put("mp/blank-token", " ");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SsmSecrets.load(calls, PATH, List.of("mp/blank-token")));
+        assertTrue(e.getMessage().contains(PATH + "/mp/blank-token"), "a blank parameter is a missing one: " + e.getMessage());
+    }
+
+    /** Issue 17 case 6. Before: a token {@code tok-${x}-en} was expanded (to nothing: check off). */
+    @Test
+    void case6_aTokenWithAnExpressionIsUsedAsWritten() {
+        Map<String, String> secrets = Map.of("payguru.mp.callback-token", "tok-${x}-en",
+                "payguru.services.mp.private-key", "k${:}y", "payguru.mp.credentials.key", "c$${z}",
+                "payguru.merchant-private-key", "${payguru.mp.success-body}");
+        SmallRyeConfig c = config(secrets, Map.of("PAYGURU_MP_SUCCESS_BODY", "OK-${payguru.merchant-id:1000}"));
+        secrets.forEach((k, v) -> assertEquals(v, c.getValue(k, String.class), k + " is read as written"));
+        assertEquals("OK-1000", c.getValue("payguru.mp.success-body", String.class), "other values are still expanded");
+        assertTrue(RawSecrets.isSecret("payguru.services.\"mp-shop\".private-key"));
+        assertFalse(RawSecrets.isSecret("payguru.services.mp.id"));
     }
 }

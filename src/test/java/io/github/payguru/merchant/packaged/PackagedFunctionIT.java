@@ -47,6 +47,7 @@ class PackagedFunctionIT {
     private static final String MP_TOKEN = "local-mp-token";
     private static final String MP_SECRET = "local-mp-secret";
     private static final String SECRETS = "/payguru-it";
+    private static final String EXPRESSION_TOKEN = "Tok-${x}-42";
 
     private static String dynamoEndpoint;
     private static DynamoDbClient dynamo;
@@ -68,7 +69,11 @@ class PackagedFunctionIT {
                 put(ssm, path + "/services/phs/private-key", "local-phs-service-key");
                 put(ssm, path + "/services/mp/private-key", mp[1]);
                 put(ssm, path + "/mp/callback-token", MP_TOKEN);
+                put(ssm, path + "/mp/credentials/key", "local-mp-credentials-key");
             }
+            // issue 17 case 6: a token holding an expression, used as written
+            put(ssm, SECRETS + "/expression/services/mp/private-key", MP_SECRET);
+            put(ssm, SECRETS + "/expression/mp/callback-token", EXPRESSION_TOKEN);
         }
         payguru = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         payguru.createContext("/mp/transaction/detail/", exchange -> {
@@ -294,6 +299,83 @@ class PackagedFunctionIT {
             JsonNode ok = answer(function, "event-publisher", "batch-mixed-publishes-three");
             assertEquals("{\"batchItemFailures\":[]}", ok.toString(), function::output);
             assertTrue(function.output().contains("Payguru Order Created"), function::output);
+        }
+    }
+
+    /** Issue 17 case 5 as shipped. Before: 2 identical credential requests, 2 passwords. After: the same answer. */
+    @Test
+    void case5_theSameCredentialRequestReturnsTheSamePassword() throws Exception {
+        Map<String, String> env = mpCallbackEnvironment();
+        env.put("PAYGURU_SECRETS_NAMES", env.get("PAYGURU_SECRETS_NAMES") + ",mp/credentials/key");
+        try (PackagedFunction function = PackagedFunction.start("mp-credential-service", env)) {
+            JsonNode first = answer(function, "mp-credential-service", "good-key");
+            assertTrue(first.get("body").asText().startsWith("{\"result\":1,\"msg\":\"SUCCESS\""), first::toString);
+            assertEquals(first, answer(function, "mp-credential-service", "good-key"));
+            String password = JSON.readTree(first.get("body").asText()).get("password").asText();
+            assertFalse(function.output().contains(password), "the password is never logged");
+        }
+    }
+
+    /** Issue 17 case 6 as shipped. Before: {@code PAYGURU_MP_CALLBACK_TOKEN=} hid the SSM token and turned the check off. */
+    @Test
+    void case6_anEmptyEnvironmentTokenDoesNotSwitchTheCheckOff() throws Exception {
+        Map<String, String> env = mpCallbackEnvironment();
+        env.put("PAYGURU_MP_CALLBACK_TOKEN", "");
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", env)) {
+            assertEquals(403, answer(function, "mp-billing-notification", "missing-token").get("statusCode").asInt());
+            assertEquals(403, answer(function, "mp-billing-notification", "wrong-token").get("statusCode").asInt());
+            assertEquals(200, answer(function, "mp-billing-notification", "paid").get("statusCode").asInt());
+        }
+    }
+
+    /** Issue 17 case 6 as shipped. Before: an SSM token {@code Tok-${x}-42} was expanded to nothing (check off). */
+    @Test
+    void case6_aTokenWithAnExpressionIsUsedAsWritten() throws Exception {
+        Map<String, String> env = mpCallbackEnvironment();
+        env.put("PAYGURU_SECRETS_PATH", SECRETS + "/expression");
+        env.put("PAYGURU_SECRETS_NAMES", "services/mp/private-key,mp/callback-token");
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", env)) {
+            assertEquals(200, withToken(function, EXPRESSION_TOKEN).get("statusCode").asInt());
+            assertEquals(403, withToken(function, "Tok--42").get("statusCode").asInt(), "the expanded form is no token");
+            assertEquals(403, answer(function, "mp-billing-notification", "missing-token").get("statusCode").asInt());
+            assertFalse(function.output().contains(EXPRESSION_TOKEN), "the token is never logged");
+        }
+    }
+
+    /** The {@code paid} fixture with another token in its URL. */
+    private static JsonNode withToken(PackagedFunction function, String token) throws Exception {
+        String encoded = java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String event = Fixtures.json("mp-billing-notification", "paid").replace("token=" + MP_TOKEN, "token=" + encoded)
+                .replace("\"" + MP_TOKEN + "\"", JSON.writeValueAsString(token));
+        LambdaRuntimeApi.Answer answer = function.invoke(event);
+        assertFalse(answer.error(), answer::body);
+        return JSON.readTree(answer.body());
+    }
+
+    /**
+     * Issue 17 case 6 as shipped. Before: neither token nor CIDRs started and served MP callbacks open, without a word.
+     * After: the start fails naming the settings; with the insecure flag it serves, with a WARN at start.
+     */
+    @Test
+    void case6_startRefusesAnOpenMpDeploymentWithoutTheInsecureFlag() throws Exception {
+        Map<String, String> open = new java.util.HashMap<>(templateEnvironment("3001"));
+        open.put("PAYGURU_MP_ALLOW_UNAUTHENTICATED_CALLBACKS", "false");
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", open)) {
+            String seen;
+            try {
+                LambdaRuntimeApi.Answer answer = function.invoke(Fixtures.json("mp-billing-notification", "paid"));
+                assertTrue(answer.error(), () -> "an open MP deployment served: " + answer.body());
+                seen = answer.body() + function.output();
+            } catch (IllegalStateException ended) {
+                seen = ended.getMessage();
+            }
+            assertTrue(seen.contains("MP callbacks would accept any caller"), seen);
+        }
+        open.put("PAYGURU_MP_ALLOW_UNAUTHENTICATED_CALLBACKS", "true");
+        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", open)) {
+            assertEquals(200, answer(function, "mp-billing-notification", "paid").get("statusCode").asInt());
+            assertTrue(function.output().contains("INSECURE: MP callbacks run with neither a token nor a source allow-list"),
+                    function::output);
         }
     }
 }
