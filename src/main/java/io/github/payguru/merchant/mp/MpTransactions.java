@@ -167,7 +167,7 @@ public class MpTransactions {
         if (f.amount() != null) {
             if (api) {
                 // Payguru's amount replaces one an unconfirmed claim brought
-                c.mustMatchUnlessUnconfirmed("amount", f.amount().canonical()).set("amountWire", f.amount().wire());
+                c.mustMatchUnlessUnconfirmed("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire());
             } else {
                 // an item without an amount gains it; another amount is a conflict
                 c.mustMatch("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire())
