@@ -106,7 +106,7 @@ abstract sealed class StateConditions permits StateChange {
 
     /**
      * Also allow the {@link #transition} (as a claim) from these stored statuses while the item is unconfirmed
-     * ({@link #StateChange.CONFIRMED} stored false): the statuses the new claim outranks ({@link StatusMachine#claimMayReplace}).
+     * ({@link StateChange#CONFIRMED} stored false): the statuses the new claim outranks ({@link StatusMachine#claimMayReplace}).
      */
     public StateChange claimOver(Collection<String> outranked) {
         this.claimOver = new LinkedHashSet<>(outranked);
@@ -115,7 +115,7 @@ abstract sealed class StateConditions permits StateChange {
 
     /**
      * A fact from Payguru's API: also allow the {@link #transition} and the {@link #newerThanStored} sequence from
-     * any stored value while the item is unconfirmed ({@link #StateChange.CONFIRMED} stored false).
+     * any stored value while the item is unconfirmed ({@link StateChange#CONFIRMED} stored false).
      */
     public StateChange overridesUnconfirmed() {
         this.overridesUnconfirmed = true;
@@ -174,7 +174,7 @@ abstract sealed class StateConditions permits StateChange {
         return decimalDigits;
     }
 
-    /** Apply to an existing item only while its state is an unconfirmed claim ({@link #StateChange.CONFIRMED} stored false). */
+    /** Apply to an existing item only while its state is an unconfirmed claim ({@link StateChange#CONFIRMED} stored false). */
     public StateChange onlyIfUnconfirmed() {
         requires.add(new Condition.Equals(StateChange.CONFIRMED, AttributeValue.fromBool(false)));
         return self();
