@@ -81,6 +81,7 @@ public final class EventDerivation {
         d.set("status", status(n, n.status()));
         d.put("paid", StatusNames.paid(n));
         d.put("confirmed", confirmed(n));
+        d.put("overrode", overrode(o, n));
         d.put("amount", n.amount());
         d.put("orderChange", orderChange(o, n));
         d.put("undocumentedStatus", Masking.text(n.unknownStatus()));
@@ -109,7 +110,8 @@ public final class EventDerivation {
 
     /**
      * What the change means for the merchant's order: {@code created} (an order item), {@code paid} (the payment
-     * became deliverable: paid and, under MP confirm-before-trust, confirmed), {@code refunded}; else null.
+     * became deliverable: paid and, under MP confirm-before-trust, confirmed), {@code refunded} (likewise confirmed);
+     * else null.
      */
     private static String orderChange(StateImage o, StateImage n) {
         if (n.kind() == StateImage.Kind.ORDER) {
@@ -118,18 +120,41 @@ public final class EventDerivation {
         if (StatusNames.fulfillable(n) && !StatusNames.fulfillable(o)) {
             return "paid";
         }
-        if (StatusNames.refunded(n) && !StatusNames.refunded(o)) {
+        if (confirmedRefund(n) && !confirmedRefund(o)) {
             return "refunded";
         }
         return null;
     }
 
-    /** MP transactions: as stored; PHS transactions: true (signed notifications, Payguru's API); others: null. */
+    /** Refunded and not a callback's unconfirmed claim: the merchant may act on it. */
+    private static boolean confirmedRefund(StateImage s) {
+        return StatusNames.refunded(s) && !Boolean.FALSE.equals(s.confirmed());
+    }
+
+    /**
+     * MP transactions and subscriptions: as stored (false while the state is a callback's claim); PHS transactions:
+     * as stored, true when not stored; orders: null.
+     */
     private static Boolean confirmed(StateImage n) {
-        if (n.kind() != StateImage.Kind.TRANSACTION) {
+        if (n.kind() == StateImage.Kind.ORDER) {
             return null;
         }
-        return Line.PHS.name().equals(n.line()) ? Boolean.TRUE : n.confirmed();
+        if (Line.PHS.name().equals(n.line()) && n.confirmed() == null) {
+            return Boolean.TRUE;
+        }
+        return n.confirmed();
+    }
+
+    /**
+     * The status a callback only claimed that this confirmed change replaced (Payguru's API said otherwise); null
+     * when the change confirms what was claimed or replaces nothing unconfirmed.
+     */
+    private static String overrode(StateImage o, StateImage n) {
+        if (o == null || !Boolean.FALSE.equals(o.confirmed()) || !Boolean.TRUE.equals(n.confirmed())
+                || Objects.equals(o.status(), n.status())) {
+            return null;
+        }
+        return o.status();
     }
 
     private static ObjectNode status(StateImage n, String code) {

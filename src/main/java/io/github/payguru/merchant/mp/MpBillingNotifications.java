@@ -66,7 +66,7 @@ public class MpBillingNotifications {
         CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
         this.rules = new NotificationRecorder.Rules(KIND, new NotificationRecorder.Answers(ok, ok, CONFLICT),
                 "stored service/amount/order/subsId differ", List.of("service", "amount", "orderRef", "subsId"),
-                NotificationRecorder.STORED_STATUS_KEPT);
+                NotificationRecorder.STORED_STATUS_KEPT, documented);
     }
 
     public CallbackAnswer handle(HttpRequest req) {

@@ -66,6 +66,21 @@ public interface MpConfig {
 
     Credentials credentials();
 
+    Subscription subscription();
+
+    /** How subscription notifications are trusted. */
+    interface Subscription {
+        /**
+         * How far beyond the highest txId a cycle has stored a notification's txId may be and still order it
+         * ({@code payguru.mp.subscription.max-txid-jump}). Payguru's txIds are global and grow with all its traffic,
+         * but not by 10^9 between two notifications of one cycle: a larger jump (a forged
+         * {@code txId=9999999999999999999}) is recorded beside the state, does not advance the order and keeps the
+         * cycle open until {@code subscription/detail} confirms it. Not documented by Payguru: our bound.
+         */
+        @WithDefault("1000000000")
+        long maxTxidJump();
+    }
+
     /** The REFKOD check of SMS-initiated payments (request shape undocumented, so all configurable). */
     interface Refcode {
         /** Query parameter carrying the reference code. */

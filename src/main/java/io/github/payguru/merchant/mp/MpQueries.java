@@ -27,8 +27,8 @@ import io.github.payguru.merchant.store.WriteResult;
 /**
  * What Payguru reports about an MP transaction or subscription (src/site/markdown/payguru-api.md §2.1), and
  * that report applied through the MP state machines ({@link MpTransactions}, {@link MpSubscriptions}, source
- * {@code PAYGURU_API}): a query never moves a state backwards and a paid status read from the API confirms the
- * payment. The get operations, the refund and cancel (which query when an answer is lost) and reconciliation
+ * {@code PAYGURU_API}): what the API reports is confirmed and overrides an unconfirmed callback claim, but never moves
+ * a confirmed state backwards. The get operations, the refund and cancel (which query when an answer is lost) and reconciliation
  * all read through here. Reads are repeated on transient failures ({@link PayguruCalls.Mode#READ}).
  */
 @ApplicationScoped
@@ -95,8 +95,8 @@ public class MpQueries {
 
     /**
      * Applies a transaction Payguru's API reported through the MP state machine ({@link MpTransactions}, the
-     * same as the billing callback, source {@code PAYGURU_API}): a query never moves a state backwards and
-     * a paid status read from the API confirms the payment.
+     * same as the billing callback, source {@code PAYGURU_API}): it confirms or overrides an unconfirmed claim and
+     * never moves a confirmed state backwards.
      */
     ObjectNode applyTransaction(ServiceDirectory.NamedService svc, String txId, JsonNode tx) {
         String status = Answers.scalar(tx, "status");

@@ -12,7 +12,13 @@ import io.github.payguru.merchant.kernel.StatusMachine;
  * good; 7 refund in progress; 6 refunded.
  * <p>
  * Order: waiting (1) → paid (3) or a failure; paid (3) → refund in progress (7) → refunded (6).
- * A late waiting after paid, anything after a failure, and a repeat change nothing. A code this
+ * A late waiting after paid, anything after a confirmed failure, and a repeat change nothing.
+ * <p>
+ * Claims ({@link StatusMachine}): a callback's status is stored {@code confirmed=false}; a failure, paid or
+ * refunded claim keeps the item open until {@code transaction/detail} reports it. Precedence among unconfirmed
+ * claims ({@link #rank}): waiting (1) &lt; the failures, in the order 9, 5, 8, -18, 4, -5, -8 &lt; paid (3) &lt;
+ * refund in progress (7) &lt; refunded (6). So a failure claim never swallows a paid one, whatever came first;
+ * which failure claim stays matters only until Payguru's API settles it. A code this
  * version does not know is never a transition: {@link MpTransactions} stores it beside the status
  * ({@code unknownStatus}, {@code statusKnown=false}) and flags the item for reconciliation.
  */
@@ -52,7 +58,22 @@ public final class MpStatus implements StatusMachine {
             Map.entry(REFUND_IN_PROGRESS, Set.of(NONE, CREATED, WAITING, PAID)),
             Map.entry(REFUNDED, Set.of(NONE, CREATED, WAITING, PAID, REFUND_IN_PROGRESS)));
 
+    /** Every documented code in precedence order among claims (the index is the rank, 0 for none). */
+    private static final java.util.List<String> PRECEDENCE = java.util.List.of(NONE, WAITING,
+            CANCELLED_NOT_CONFIRMED, EXPIRED, CANCELLED_OTHER_PENDING, CANCELLED_OTHER_PENDING_RENEWAL,
+            CHARGING_ERROR, PRICE_MISMATCH, INVALID_PHONE, PAID, REFUND_IN_PROGRESS, REFUNDED);
+
     private MpStatus() {
+    }
+
+    @Override
+    public int rank(String status) {
+        return Math.max(0, PRECEDENCE.indexOf(status));
+    }
+
+    @Override
+    public Set<String> documented() {
+        return FROM.keySet();
     }
 
     @Override
@@ -60,7 +81,7 @@ public final class MpStatus implements StatusMachine {
         return FROM.containsKey(status);
     }
 
-    /** Paid, refunded and the failures. (Paid may still be followed by 7 → 6.) */
+    /** Paid, refunded and the failures: final once confirmed. (Paid may still be followed by 7 → 6.) */
     @Override
     public boolean terminal(String status) {
         return PAID.equals(status) || REFUNDED.equals(status) || FAILED.contains(status);

@@ -59,7 +59,9 @@ public class MpSubscriptionNotifications {
         CallbackAnswer ok = CallbackAnswer.text(200, config.successBody());
         this.rules = new NotificationRecorder.Rules(KIND, new NotificationRecorder.Answers(ok, ok, CONFLICT),
                 "stored service/order differ", List.of("service", "orderRef"),
-                w -> "newer txId " + w.currentString("txId") + " (status " + w.currentString("status") + ") kept");
+                w -> "newer txId " + w.currentString("txId") + " (status " + w.currentString("status") + ") kept"
+                        + (w.currentString("txIdCeiling") == null ? "" : " or txId beyond " + w.currentString("txIdCeiling")),
+                DOCUMENTED);
     }
 
     public CallbackAnswer handle(HttpRequest req) {

@@ -1,7 +1,9 @@
 package io.github.payguru.merchant.mp;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.store.UnknownStatuses;
 import io.github.payguru.merchant.store.WriteResult;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The one way MP subscription state changes: one item per cycle ({@code SUB#MP#<subsId>}), used by the
@@ -29,19 +32,31 @@ import io.github.payguru.merchant.store.WriteResult;
  * never become {@code status} and never make a documented status stale.</li>
  * <li>Cycles of one customer/service/order are linked through the by-order index
  * ({@link #cycles(String)}); renewal charges carry the {@code subsId} ({@link #charges(String)}).</li>
- * <li>Open cycles (unknown, active, retry, unknown strings) are in {@code open-items} under {@code OPEN#MPSUB#<shard>}.</li>
+ * <li>A callback is a claim ({@link io.github.payguru.merchant.kernel.StatusMachine}): stored {@code confirmed=false}
+ * and kept in {@code open-items} until {@code subscription/detail} reports the cycle; that fact is stored
+ * {@code confirmed=true} and overrides an unconfirmed claim, even one with a higher txId.</li>
+ * <li>A txId beyond what Payguru could have issued ({@code txIdCeiling}: the highest stored txId plus
+ * {@code payguru.mp.subscription.max-txid-jump}) does not order anything: it is recorded beside the state
+ * ({@code untrustedTxId}, {@code untrustedStatus}, {@code untrustedCount}) and the cycle stays open until
+ * Payguru's API answers.</li>
+ * <li>Open cycles (unknown, active, retry, unknown strings, unconfirmed claims) are in {@code open-items} under
+ * {@code OPEN#MPSUB#<shard>}.</li>
  * </ul>
  */
 @ApplicationScoped
 public class MpSubscriptions {
 
+    static final String CEILING = "txIdCeiling";
+
     private final Ledger ledger;
     private final LedgerReader reader;
+    private final MpConfig config;
 
     @Inject
-    public MpSubscriptions(Ledger ledger, LedgerReader reader) {
+    public MpSubscriptions(Ledger ledger, LedgerReader reader, MpConfig config) {
         this.ledger = ledger;
         this.reader = reader;
+        this.config = config;
     }
 
     /**
@@ -110,10 +125,15 @@ public class MpSubscriptions {
                     .setIfAbsent("msisdn", f.msisdn())
                     .open(TableLayout.OPEN_MP_SUBSCRIPTION, now);
         }
-        boolean open = !MpSubscriptionStatus.terminal(f.status());
-        return c.newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
+        boolean api = lastNotification == null;
+        boolean trusted = api || !config.confirmBeforeTrust();
+        boolean open = !MpSubscriptionStatus.terminal(f.status()) || !trusted;
+        String ceiling = new BigInteger(f.txId()).add(BigInteger.valueOf(config.subscription().maxTxidJump())).toString();
+        c.newerThanStored("seq", MpSubscriptionStatus.sequence(f.txId(), f.status()))
+                .setNumber(CEILING, ceiling)
                 .set("status", f.status())
                 .set("statusKnown", true)
+                .set(StateChange.CONFIRMED, trusted)
                 .set("txId", f.txId())
                 .set("operator", f.operator())
                 .set("billingType", f.billingType())
@@ -121,5 +141,32 @@ public class MpSubscriptions {
                 .set("attributes", f.passThrough())
                 .set("lastNotification", lastNotification)
                 .open(open ? TableLayout.OPEN_MP_SUBSCRIPTION : null, now);
+        if (api) {
+            // Payguru's API is the truth: it replaces an unconfirmed claim, however high its txId
+            return c.overridesUnconfirmed().remove(UNTRUSTED_TX_ID).remove(UNTRUSTED_STATUS);
+        }
+        return c.notBeyond(CEILING, f.txId()).onStale(stored -> untrusted(f, lastNotification, stored, now));
+    }
+
+    static final String UNTRUSTED_TX_ID = "untrustedTxId";
+    static final String UNTRUSTED_STATUS = "untrustedStatus";
+
+    /**
+     * A claim whose txId is beyond the stored ceiling: recorded beside the state (its notification remembered, so a
+     * replay is a duplicate), the order untouched, the cycle open for reconciliation. Null for a plainly stale claim.
+     */
+    private StateChange untrusted(MpSubscriptionFact f, String notification, Map<String, AttributeValue> stored,
+            String now) {
+        AttributeValue ceiling = stored == null ? null : stored.get(CEILING);
+        if (ceiling == null || ceiling.n() == null || new BigInteger(ceiling.n()).compareTo(new BigInteger(f.txId())) >= 0) {
+            return null;
+        }
+        StateChange c = StateChange.of(TableLayout.mpSubscription(f.subsId()), SubscriptionItem.SORT).existingOnly()
+                .setNumber(UNTRUSTED_TX_ID, f.txId())
+                .set(UNTRUSTED_STATUS, f.status())
+                .set("untrustedAt", now)
+                .increment("untrustedCount")
+                .open(TableLayout.OPEN_MP_SUBSCRIPTION, now);
+        return notification == null ? c : c.notification(notification, now, f.status());
     }
 }

@@ -18,19 +18,21 @@ import io.github.payguru.merchant.store.WriteResult;
  * the outbound operations and reconciliation with what Payguru's API reports.
  * <ul>
  * <li>Known codes follow {@link MpStatus}, enforced in the condition expression: a late 1 after 3
- * changes nothing (outcome {@code STALE}); 3 → 7 → 6 is applied; failures stay failures.</li>
+ * changes nothing (outcome {@code STALE}); 3 → 7 → 6 is applied.</li>
+ * <li>A callback is a claim ({@link io.github.payguru.merchant.kernel.StatusMachine}; under
+ * {@code payguru.mp.confirm-before-trust}, default on): its status is stored with {@code confirmed=false} and the
+ * item stays in {@code open-items} until {@link MpTransactionFact.Source#PAYGURU_API} reports it; an unconfirmed
+ * claim is replaced by a claim of higher {@link MpStatus#rank} (paid beats a failure) and by any API fact, which
+ * stores {@code confirmed=true}. An API fact equal to a confirmed stored status lifts what only a trusted fact can:
+ * it clears an unknown-code flag and takes a final item out of {@code open-items}.
+ * Fulfil an order only on {@link #fulfillable(TransactionItem)}.</li>
  * <li>An unknown code never moves {@code status} and never blocks a known one: it is kept beside the state
  * ({@link UnknownStatuses}: value, time, count, {@code statusKnown=false}) and the item enters the
  * {@code open-items} index ({@code OPEN#MP#<shard>}) so reconciliation looks at it.</li>
- * <li>Confirm before trust ({@code payguru.mp.confirm-before-trust}, default on): a paid status from
- * a callback is stored with {@code confirmed=false} and stays in {@code open-items}; a paid status from
- * {@link MpTransactionFact.Source#PAYGURU_API} stores or turns it {@code confirmed=true} and takes it out.
- * Generally, an API fact equal to the stored status lifts what only a trusted fact can: it confirms a
- * payment, clears an unknown-code flag and takes a final item out of {@code open-items}.
- * Fulfil an order only on {@link #fulfillable(TransactionItem)}.</li>
  * <li>Identity is fixed: the same txId with another service, amount, order or subsId is a
- * {@code CONFLICT} and changes nothing; an item created without an amount never gains one (also a
- * {@code CONFLICT}), enforced in the condition expression.</li>
+ * {@code CONFLICT} and changes nothing. An item without an amount gains the one a later notification carries,
+ * even a stale one ({@link StateChange#onStale}), so no answer depends on the order of delivery; Payguru's API
+ * replaces the amount of an unconfirmed claim.</li>
  * <li>A renewal (with {@code subsId}) keeps {@code subsId} and the order in the by-order index, next to
  * its subscription cycle {@code SUB#MP#<subsId>} (see {@link MpSubscriptions#charges}).</li>
  * </ul>
@@ -43,7 +45,7 @@ public class MpTransactions {
      *
      * @param outcome applied, duplicate (the item remembers the notification), stale (the stored status wins),
      *        conflict (identity differs)
-     * @param confirmedNow true when this fact confirmed a paid transaction stored unconfirmed
+     * @param confirmedNow true when this fact from Payguru's API made the transaction paid and confirmed
      * @param write the ledger's result (the stored item for duplicate/stale/conflict)
      */
     public record Result(WriteResult.Outcome outcome, boolean confirmedNow, WriteResult write) {
@@ -63,16 +65,20 @@ public class MpTransactions {
     /**
      * Applies a fact from Payguru's API (operations, reconciliation) as a plain conditional update. The billing
      * callback writes {@link #change} through {@code NotificationRecorder} instead, de-duplicated on the item.
-     * A paid fact from Payguru's API that finds the transaction already paid confirms it.
+     * The fact overrides an unconfirmed claim ({@link io.github.payguru.merchant.kernel.StatusMachine}); one that
+     * finds its status already stored and confirmed lifts what only a trusted fact can ({@link #reaffirm}).
      */
     public Result apply(MpTransactionFact fact) {
         StateChange change = change(fact, null);
         WriteResult w = ledger.apply(change);
-        if (w.outcome() == WriteResult.Outcome.STALE && fact.source() == MpTransactionFact.Source.PAYGURU_API
+        boolean api = fact.source() == MpTransactionFact.Source.PAYGURU_API;
+        if (w.outcome() == WriteResult.Outcome.STALE && api
                 && MpStatus.INSTANCE.known(fact.status()) && fact.status().equals(w.currentString("status"))) {
             return reaffirm(fact, w);
         }
-        return new Result(w.outcome(), false, w);
+        boolean confirmedNow = w.outcome() == WriteResult.Outcome.APPLIED && api && MpStatus.paid(fact.status())
+                && !Boolean.TRUE.equals(w.previousBoolean(StateChange.CONFIRMED));
+        return new Result(w.outcome(), confirmedNow, w);
     }
 
     /**
@@ -81,8 +87,8 @@ public class MpTransactions {
      */
     private Result reaffirm(MpTransactionFact fact, WriteResult stale) {
         var current = stale.current();
-        boolean unconfirmed = MpStatus.paid(fact.status()) && current.get("confirmed") != null
-                && Boolean.FALSE.equals(current.get("confirmed").bool());
+        boolean unconfirmed = current.get(StateChange.CONFIRMED) == null
+                || !Boolean.TRUE.equals(current.get(StateChange.CONFIRMED).bool());
         boolean flagged = current.get("statusKnown") != null && Boolean.FALSE.equals(current.get("statusKnown").bool());
         boolean settled = MpStatus.INSTANCE.terminal(fact.status());
         boolean stillOpen = current.containsKey(TableLayout.OPEN_PK);
@@ -94,15 +100,14 @@ public class MpTransactions {
                 .set("statusKnown", true)
                 .set("updatedAt", ledger.now().toString())
                 .cause(ChangeCause.query());
-        if (MpStatus.paid(fact.status())) {
-            c.set("confirmed", true);
-        }
+        c.set(StateChange.CONFIRMED, true);
         if (settled) {
             c.remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
         }
         WriteResult w = ledger.apply(c);
         boolean applied = w.outcome() == WriteResult.Outcome.APPLIED;
-        return new Result(applied ? WriteResult.Outcome.APPLIED : w.outcome(), applied && unconfirmed, w);
+        return new Result(applied ? WriteResult.Outcome.APPLIED : w.outcome(),
+                applied && unconfirmed && MpStatus.paid(fact.status()), w);
     }
 
     /**
@@ -139,25 +144,35 @@ public class MpTransactions {
         String pk = TableLayout.mpTransaction(f.txId());
         String now = ledger.now().toString();
         boolean known = MpStatus.INSTANCE.known(f.status());
-        boolean trusted = f.source() == MpTransactionFact.Source.PAYGURU_API || !config.confirmBeforeTrust();
+        boolean api = f.source() == MpTransactionFact.Source.PAYGURU_API;
+        boolean trusted = api || !config.confirmBeforeTrust();
         StateChange c = StateChange.of(pk, TransactionItem.SORT)
                 .cause(f.source() == MpTransactionFact.Source.CALLBACK ? ChangeCause.CALLBACK : ChangeCause.query());
         boolean open;
         if (known) {
-            c.transition("status", f.status(), MpStatus.INSTANCE.allowedFrom(f.status())).set("statusKnown", true);
-            boolean paid = MpStatus.paid(f.status());
-            if (paid) {
-                c.set("confirmed", trusted);
+            // a claim unless trusted; an API fact overrides an unconfirmed claim, a claim one it outranks
+            c.transition("status", f.status(), MpStatus.INSTANCE.allowedFrom(f.status())).set("statusKnown", true)
+                    .set(StateChange.CONFIRMED, trusted).returnPrevious();
+            if (api) {
+                c.overridesUnconfirmed();
+            } else {
+                c.claimOver(MpStatus.INSTANCE.claimMayReplace(f.status()));
             }
-            open = !MpStatus.INSTANCE.terminal(f.status()) || (paid && !trusted);
+            open = !MpStatus.INSTANCE.terminal(f.status()) || !trusted;
         } else {
             UnknownStatuses.record(c, f.status(), now);
             open = true;
         }
         c.mustMatch("service", f.service());
         if (f.amount() != null) {
-            // fixed on creation; an item created without an amount never gains one
-            c.mustMatchStored("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire());
+            if (api) {
+                // Payguru's amount replaces one an unconfirmed claim brought
+                c.mustMatchUnlessUnconfirmed("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire());
+            } else {
+                // an item without an amount gains it; another amount is a conflict
+                c.mustMatch("amount", f.amount().canonical()).setIfAbsent("amountWire", f.amount().wire())
+                        .onStale(stored -> gainAmount(pk, f.amount(), stored));
+            }
         } else if (MpStatus.amountRequired(f.status())) {
             // only Payguru's API may report such a status without an amount (callbacks are refused with 400):
             // it may then only move an item that already has its amount
@@ -188,6 +203,22 @@ public class MpTransactions {
             c.set("attributes", f.passThrough()).set("lastNotification", lastNotification);
         }
         return c;
+    }
+
+    /**
+     * A late, less informative claim (stale) that carries the amount an unconfirmed item lacks: the item gains it,
+     * so the answer and the final state do not depend on the order of delivery. Null when there is nothing to gain.
+     */
+    private StateChange gainAmount(String pk, io.github.payguru.merchant.kernel.Amount amount,
+            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stored) {
+        if (stored == null || stored.isEmpty() || stored.containsKey("amount")
+                || stored.get(StateChange.CONFIRMED) == null
+                || !Boolean.FALSE.equals(stored.get(StateChange.CONFIRMED).bool())) {
+            return null;
+        }
+        return StateChange.of(pk, TransactionItem.SORT).existingOnly().onlyIfUnconfirmed().onlyIfAbsent("amount")
+                .set("amount", amount.canonical()).set("amountWire", amount.wire())
+                .set("updatedAt", ledger.now().toString());
     }
 
     private static void describe(StateChange c, boolean known, String name, String value) {

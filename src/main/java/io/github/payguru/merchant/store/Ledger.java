@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -63,19 +64,46 @@ public class Ledger {
     /**
      * Applies the change in one conditional write. When the condition refuses it, the stored item classifies the
      * refusal: {@code DUPLICATE} (the item remembers the change's notification), {@code CONFLICT} (an identifying
-     * attribute differs) or {@code STALE} (the transition is not allowed from the stored state).
+     * attribute differs) or {@code STALE} (the transition is not allowed from the stored state). Only a stale change
+     * may take a second write: a full set of undocumented-status ids counts the notification
+     * ({@link UnknownStatuses#overflow}), or the change's own {@link StateChange#onStale} follow-up.
      */
     public WriteResult apply(StateChange change) {
-        Update u = Updates.toUpdate(tableName, config.store().openShards(), change);
+        WriteResult w = write(change);
+        if (w.outcome() != WriteResult.Outcome.STALE) {
+            return w;
+        }
+        StateChange followUp = null;
+        if (change.everyNotificationSet != null
+                && RecentNotifications.full(w.current(), change.everyNotificationSet, maxUndocumented())) {
+            followUp = UnknownStatuses.overflow(change.pk, change.sk);
+        } else if (change.onStale != null) {
+            followUp = change.onStale.apply(w.current());
+        }
+        if (followUp != null) {
+            write(followUp); // its own outcome changes nothing of the answer: the notification was stale
+        }
+        return w;
+    }
+
+    private int maxUndocumented() {
+        return config.notifications().maxUndocumentedPerItem();
+    }
+
+    /** The one conditional write of a change, classified when refused. */
+    private WriteResult write(StateChange change) {
+        Update u = Updates.toUpdate(tableName, config.store().openShards(), maxUndocumented(), change);
         UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(u.key())
                 .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
                 .expressionAttributeNames(u.expressionAttributeNames())
                 .expressionAttributeValues(u.expressionAttributeValues())
-                .returnValuesOnConditionCheckFailure(u.returnValuesOnConditionCheckFailure()).build();
+                .returnValuesOnConditionCheckFailure(u.returnValuesOnConditionCheckFailure())
+                .returnValues(change.returnPrevious ? ReturnValue.ALL_OLD : null).build();
         for (int attempt = 1;; attempt++) {
             try {
-                dynamo.updateItem(request);
-                return new WriteResult(WriteResult.Outcome.APPLIED, null);
+                var answer = dynamo.updateItem(request);
+                return new WriteResult(WriteResult.Outcome.APPLIED, null,
+                        change.returnPrevious && answer.hasAttributes() ? answer.attributes() : null);
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> current = e.hasItem() ? e.item() : reader.raw(change.pk, change.sk);
                 return new WriteResult(Updates.classify(change, current), current);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -60,9 +61,16 @@ public class NotificationRecorder {
      * @param conflictDetail what a conflict's log line says differs between the notification and the stored item
      * @param identity the stored attributes a conflict's log line shows (identifiers and amounts, never personal data)
      * @param staleDetail what a stale notification's log line says about the stored item
+     * @param fingerprinted the parameters the notification's id is made of (documented ones: an undocumented junk
+     *        parameter cannot turn a replay into a new notification); null for all
      */
     public record Rules(String kind, Answers answers, String conflictDetail, List<String> identity,
-            Function<WriteResult, String> staleDetail) {
+            Function<WriteResult, String> staleDetail, Set<String> fingerprinted) {
+
+        public Rules(String kind, Answers answers, String conflictDetail, List<String> identity,
+                Function<WriteResult, String> staleDetail) {
+            this(kind, answers, conflictDetail, identity, staleDetail, null);
+        }
     }
 
     /**
@@ -107,7 +115,7 @@ public class NotificationRecorder {
      */
     public CallbackAnswer record(Rules rules, Delivery delivery, Function<String, StateChange> change) {
         String kind = rules.kind();
-        String id = NotificationIds.of(kind, delivery.params());
+        String id = NotificationIds.of(kind, delivery.params(), rules.fingerprinted());
         StateChange write = change.apply(id).notification(id, ledger.now().toString(), delivery.params().get("status"));
         WriteResult result = ledger.apply(write);
         MDC.put(LogContext.OUTCOME, result.outcome().label());

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * so a notification older than the window is refused by the transition rules anyway (answered as stale, changing
  * nothing). The window makes a recent duplicate answered exactly as its first delivery; it never decides whether a
  * change is applied twice. The exception, an undocumented status, which takes no place in any ordering, is
- * remembered for good ({@link UnknownStatuses#NOTIFICATIONS}, {@link StateChange#rememberEveryNotification}). A slot is {@code "<id> <receivedAt> <status>"} (ids are 32 hex characters): about 60 bytes,
+ * remembered for good ({@link UnknownStatuses#NOTIFICATIONS}, {@link StateChange#rememberEveryNotification}), up to a
+ * cap ({@code payguru.notifications.max-undocumented-per-item}). A slot is {@code "<id> <receivedAt> <status>"} (ids are 32 hex characters): about 60 bytes,
  * so six slots keep a transaction item well under the 1 KB of one write unit.
  */
 public final class RecentNotifications {
@@ -63,6 +64,12 @@ public final class RecentNotifications {
             decode(slots.get(i)).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Whether the stored string set {@code set} already holds {@code max} values (or more). */
+    static boolean full(Map<String, AttributeValue> item, String set, int max) {
+        AttributeValue v = item == null ? null : item.get(set);
+        return v != null && v.hasSs() && v.ss().size() >= max;
     }
 
     /**

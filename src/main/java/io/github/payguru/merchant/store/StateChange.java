@@ -2,11 +2,14 @@ package io.github.payguru.merchant.store;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.StatusMachine;
@@ -20,37 +23,36 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link StatusMachine#NONE} there allows creating the item;</li>
  * <li>attributes that identify the payment must not change (same txid, different amount = conflict), and some
  * may not even be gained by an item created without them ({@link #mustMatchStored});</li>
- * <li>optionally a sequence attribute must grow (subscriptions ordered by Payguru's txId).</li>
+ * <li>optionally a sequence attribute must grow (subscriptions ordered by Payguru's txId), below a ceiling;</li>
+ * <li>a claim (a callback's status, stored {@code confirmed=false}) may also replace an unconfirmed claim it
+ * outranks ({@link #claimOver}), and a fact from Payguru's API replaces any unconfirmed claim
+ * ({@link #overridesUnconfirmed}): see {@link StatusMachine}.</li>
  * </ul>
+ * What the stored item must satisfy is kept as typed {@link Condition}s ({@link #conditions()}); {@link Updates}
+ * renders them into the one condition expression.
  */
-public final class StateChange {
+public final class StateChange extends StateConditions {
 
     /** The stored attribute that says what caused the last change ({@link ChangeCause#label()}). */
     public static final String CAUSE = "cause";
+
+    /** False while the stored status is a callback's claim Payguru's API has not confirmed. */
+    public static final String CONFIRMED = "confirmed";
 
     final String pk;
     final String sk;
     final Map<String, AttributeValue> set = new LinkedHashMap<>();
     final Map<String, AttributeValue> setIfAbsent = new LinkedHashMap<>();
     final Set<String> remove = new LinkedHashSet<>();
-    final Map<String, AttributeValue> mustMatch = new LinkedHashMap<>();
-    final Set<String> mustMatchStored = new LinkedHashSet<>();
-    final Set<String> mustBePresent = new LinkedHashSet<>();
     final Set<String> increment = new LinkedHashSet<>();
     final Map<String, String> addToSet = new LinkedHashMap<>();
     String openKind;
     String openAt;
-    String statusAttribute;
-    Set<String> allowedFrom;
-    String expiringStatus;
-    String expiryAttribute;
-    AttributeValue expiredBefore;
-    String sequenceAttribute;
-    AttributeValue sequence;
-    boolean mustExist;
     String notificationId;
     String notificationEntry;
     String everyNotificationSet;
+    Function<Map<String, AttributeValue>, StateChange> onStale;
+    boolean returnPrevious;
 
     private StateChange(String pk, String sk) {
         this.pk = pk;
@@ -75,6 +77,12 @@ public final class StateChange {
 
     public StateChange set(String name, long value) {
         set.put(name, AttributeValue.fromN(Long.toString(value)));
+        return this;
+    }
+
+    /** Sets a number given as decimal digits (beyond a {@code long}). */
+    public StateChange setNumber(String name, String decimalDigits) {
+        set.put(name, AttributeValue.fromN(digits(decimalDigits)));
         return this;
     }
 
@@ -126,27 +134,6 @@ public final class StateChange {
         return this;
     }
 
-    /** Refuse the change when the stored item has a different value here (a conflict, not a transition). */
-    public StateChange mustMatch(String name, String value) {
-        mustMatch.put(name, AttributeValue.fromS(value));
-        return set(name, value);
-    }
-
-    /**
-     * As {@link #mustMatch}, but an existing item must already hold exactly this value: an item created without it
-     * never gains it (amounts are never adopted). Refused as a conflict.
-     */
-    public StateChange mustMatchStored(String name, String value) {
-        mustMatchStored.add(name);
-        return mustMatch(name, value);
-    }
-
-    /** Apply to an existing item only when it has this attribute (e.g. a money status without an amount). */
-    public StateChange onlyIfPresent(String name) {
-        mustBePresent.add(name);
-        return this;
-    }
-
     /** Add 1 to a number attribute (absent counts as 0), in the same update. */
     public StateChange increment(String name) {
         increment.add(name);
@@ -158,59 +145,6 @@ public final class StateChange {
         if (value != null) {
             addToSet.put(name, value);
         }
-        return this;
-    }
-
-    /**
-     * Refuse the change when the stored boolean differs (absent passes), without setting it: e.g. confirm
-     * only what is still unconfirmed.
-     */
-    public StateChange onlyIfStored(String name, boolean stored) {
-        mustMatch.put(name, AttributeValue.fromBool(stored));
-        return this;
-    }
-
-    /** Apply only from these stored statuses of {@code attribute}; {@link StatusMachine#NONE} allows creation. */
-    public StateChange transition(String attribute, String newStatus, Collection<String> from) {
-        this.statusAttribute = attribute;
-        this.allowedFrom = new LinkedHashSet<>(from);
-        return set(attribute, newStatus);
-    }
-
-    /**
-     * Also allow the {@link #transition} from {@code status} once it is old: when the item's {@code timeAttribute}
-     * (an instant as {@link Instant#toString} writes it) is absent or earlier than {@code before}, truncated to the
-     * second. Decided by the condition expression, not by reading first: a claim that expires.
-     */
-    public StateChange orFromExpired(String status, String timeAttribute, Instant before) {
-        // Instant.toString drops a zero fraction and 'Z' sorts after '.', so stored texts of one second do not sort
-        // like their instants; "<that second>." sorts after every earlier second and before every text of its own
-        String second = before.truncatedTo(ChronoUnit.SECONDS).toString();
-        this.expiringStatus = status;
-        this.expiryAttribute = timeAttribute;
-        this.expiredBefore = AttributeValue.fromS(second.substring(0, second.length() - 1) + ".");
-        return this;
-    }
-
-    /** Apply only when the stored sequence number is lower (or absent): newer facts win, whatever the arrival order. */
-    public StateChange newerThanStored(String attribute, long value) {
-        this.sequenceAttribute = attribute;
-        this.sequence = AttributeValue.fromN(Long.toString(value));
-        set.put(attribute, sequence);
-        return this;
-    }
-
-    /**
-     * As {@link #newerThanStored(String, long)} for numbers beyond a {@code long} (e.g. a txId with a
-     * tie-break digit appended); {@code decimalDigits} must be a plain non-negative integer.
-     */
-    public StateChange newerThanStored(String attribute, String decimalDigits) {
-        if (decimalDigits == null || !decimalDigits.matches("\\d{1,38}")) {
-            throw new IllegalArgumentException("sequence must be 1 to 38 digits");
-        }
-        this.sequenceAttribute = attribute;
-        this.sequence = AttributeValue.fromN(decimalDigits);
-        set.put(attribute, sequence);
         return this;
     }
 
@@ -228,20 +162,64 @@ public final class StateChange {
     /**
      * Also keeps the id of this change's notification in the string set {@code attribute}, beyond the recent window,
      * and refuses it as a duplicate while the set holds it: for changes that no ordering protects against a late
-     * redelivery (an undocumented status). No effect on a change without {@link #notification}.
+     * redelivery (an undocumented status). The set is capped ({@code payguru.notifications.max-remembered-per-item}):
+     * a change that would grow a full set is refused ({@link Ledger#apply} then only counts it). No effect on a
+     * change without {@link #notification}.
      */
     public StateChange rememberEveryNotification(String attribute) {
         this.everyNotificationSet = attribute;
         return this;
     }
 
-    /** Never create the item: only update one that exists. */
-    public StateChange existingOnly() {
-        this.mustExist = true;
+    /**
+     * When the condition refuses this change as stale, {@code followUp} may give a second, smaller change from the
+     * stored item (e.g. an unconfirmed item gains the amount a late notification carries); null for none. The
+     * notification's answer stays that of the stale change.
+     */
+    public StateChange onStale(Function<Map<String, AttributeValue>, StateChange> followUp) {
+        this.onStale = followUp;
+        return this;
+    }
+
+    /** The applied write returns the item as it was before ({@link WriteResult#previous}), at no extra call. */
+    public StateChange returnPrevious() {
+        this.returnPrevious = true;
         return this;
     }
 
     public String pk() {
         return pk;
     }
+
+    @Override
+    StateChange put(String name, AttributeValue value) {
+        set.put(name, value);
+        return this;
+    }
+
+    /** What an existing item must satisfy; a set of every notification holds fewer than {@code maxRemembered}. */
+    List<Condition> conditions(int maxRemembered) {
+        List<Condition> out = conditions();
+        if (notificationId != null && everyNotificationSet != null) {
+            out.add(new Condition.SmallerThan(everyNotificationSet, maxRemembered));
+        }
+        return out;
+    }
+
+    /** The notification is not remembered by the item (null without a notification). */
+    Condition notRemembered() {
+        if (notificationId == null) {
+            return null;
+        }
+        AttributeValue id = AttributeValue.fromS(notificationId + " ");
+        List<Condition> seen = new ArrayList<>();
+        for (int i = 0; i < RecentNotifications.SLOTS; i++) {
+            seen.add(new Condition.BeginsWith(RecentNotifications.slot(i), id));
+        }
+        if (everyNotificationSet != null) {
+            seen.add(new Condition.Contains(everyNotificationSet, AttributeValue.fromS(notificationId)));
+        }
+        return new Condition.Not(new Condition.AnyOf(seen));
+    }
+
 }

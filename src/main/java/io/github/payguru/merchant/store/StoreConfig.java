@@ -49,5 +49,14 @@ public interface StoreConfig {
          */
         @WithDefault("10")
         int rejectionsPerSourceMinute();
+
+        /**
+         * Notification ids of undocumented statuses an item remembers for good ({@code unknownNotifications}, and so
+         * at most as many values in {@code unknownStatuses}). Beyond it such a notification is answered as accepted
+         * and only counted ({@code unknownOverflowCount}): with 16, these sets stay under about 1.1 KB of the item
+         * (README "Trust model").
+         */
+        @WithDefault("16")
+        int maxUndocumentedPerItem();
     }
 }

@@ -15,9 +15,14 @@ public final class UnknownStatuses {
     /**
      * The ids of every notification that carried an undocumented status (a string set). Such a notification takes no
      * place in the ordering, so nothing else would refuse its redelivery once it left the item's recent window: the
-     * item remembers all of them. They are rare (Payguru documents its statuses), so the set stays small.
+     * item remembers them, up to {@code payguru.notifications.max-undocumented-per-item} (default 16): beyond, a
+     * notification is answered as accepted and only counted in {@link #OVERFLOW}, so replays with new junk cannot
+     * grow the item.
      */
     public static final String NOTIFICATIONS = "unknownNotifications";
+
+    /** How many undocumented-status notifications arrived after {@link #NOTIFICATIONS} was full (a number). */
+    public static final String OVERFLOW = "unknownOverflowCount";
 
     private UnknownStatuses() {
     }
@@ -29,6 +34,11 @@ public final class UnknownStatuses {
                 .addToSet("unknownStatuses", status)
                 .set("statusKnown", false)
                 .rememberEveryNotification(NOTIFICATIONS);
+    }
+
+    /** What a notification that finds {@link #NOTIFICATIONS} full writes: one counter, nothing else. */
+    static StateChange overflow(String pk, String sk) {
+        return StateChange.of(pk, sk).existingOnly().increment(OVERFLOW);
     }
 
     /**

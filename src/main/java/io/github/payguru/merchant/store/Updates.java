@@ -6,83 +6,95 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
-import io.github.payguru.merchant.kernel.StatusMachine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Turns a {@link StateChange} into one DynamoDB {@code Update} whose condition expression carries every rule:
- * the status transition, identity fields that may be set once and never change ({@code mustMatch}), fields that
- * an existing item must already hold with this exact value ({@code mustMatchStored}: an item never gains an
- * amount it was created without), attributes that must be present, and a growing sequence. Nothing is checked
- * by reading first. Also classifies a refused change from the stored item.
+ * Turns a {@link StateChange} into one DynamoDB {@code Update}: its update expression (sets, the shift of the
+ * recent-notifications window, counters, set additions, removals) and its typed {@link Condition}s rendered into
+ * one condition expression. Nothing is checked by reading first. Also classifies a refused change from the stored
+ * item.
  */
 final class Updates {
 
     private Updates() {
     }
 
-    /** The update of {@code c}; an item it puts in open-items goes to its shard of {@code openShards}. */
-    static Update toUpdate(String tableName, int openShards, StateChange c) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        int[] n = { 0 };
-        Function<String, String> name = attr -> {
-            for (var e : names.entrySet()) {
-                if (e.getValue().equals(attr)) {
-                    return e.getKey();
-                }
-            }
-            String alias = "#a" + names.size();
-            names.put(alias, attr);
-            return alias;
-        };
-        Function<AttributeValue, String> value = v -> {
-            String alias = ":v" + n[0]++;
+    /** Expression attribute names and values, one alias per name and per value. */
+    private static final class Expression {
+
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, String> aliasOf = new HashMap<>();
+        final Map<String, AttributeValue> values = new HashMap<>();
+
+        String name(String attribute) {
+            return aliasOf.computeIfAbsent(attribute, a -> {
+                String alias = "#a" + names.size();
+                names.put(alias, a);
+                return alias;
+            });
+        }
+
+        String value(AttributeValue v) {
+            String alias = ":v" + values.size();
             values.put(alias, v);
             return alias;
-        };
+        }
+
+        String render(Condition c) {
+            return switch (c) {
+                case Condition.Absent a -> "attribute_not_exists(" + name(a.attribute()) + ")";
+                case Condition.Present p -> "attribute_exists(" + name(p.attribute()) + ")";
+                case Condition.Equals e -> name(e.attribute()) + " = " + value(e.value());
+                case Condition.In in -> name(in.attribute()) + " IN ("
+                        + String.join(", ", in.values().stream().map(this::value).toList()) + ")";
+                case Condition.Below b -> name(b.attribute()) + " < " + value(b.value());
+                case Condition.SmallerThan s -> "(attribute_not_exists(" + name(s.attribute()) + ") OR size("
+                        + name(s.attribute()) + ") < " + value(AttributeValue.fromN(Integer.toString(s.limit()))) + ")";
+                case Condition.BeginsWith b -> "begins_with(" + name(b.attribute()) + ", " + value(b.prefix()) + ")";
+                case Condition.Contains x -> "contains(" + name(x.attribute()) + ", " + value(x.value()) + ")";
+                case Condition.AnyOf any -> "(" + String.join(" OR ", any.alternatives().stream().map(this::render).toList()) + ")";
+                case Condition.AllOf all -> "(" + String.join(" AND ", all.all().stream().map(this::render).toList()) + ")";
+                case Condition.Not not -> "NOT " + render(not.negated());
+            };
+        }
+    }
+
+    /**
+     * The update of {@code c}; an item it puts in open-items goes to its shard of {@code openShards}; a set of every
+     * notification ({@link StateChange#rememberEveryNotification}) holds at most {@code maxRemembered} ids.
+     */
+    static Update toUpdate(String tableName, int openShards, int maxRemembered, StateChange c) {
+        Expression x = new Expression();
+        List<String> sets = new ArrayList<>();
         Map<String, AttributeValue> set = new LinkedHashMap<>(c.set);
         if (c.openKind != null) {
             set.put(TableLayout.OPEN_PK, AttributeValue.fromS(
                     TableLayout.openPartition(c.openKind, TableLayout.openShard(c.pk, openShards))));
             set.put(TableLayout.OPEN_SK, AttributeValue.fromS(c.openAt));
         }
-        set.forEach((k, v) -> sets.add(name.apply(k) + " = " + value.apply(v)));
-        String notRemembered = null;
+        set.forEach((k, v) -> sets.add(x.name(k) + " = " + x.value(v)));
         if (c.notificationId != null) {
             // the window shifts by one: right-hand operands read the item as it was before this update
-            String none = value.apply(AttributeValue.fromS(""));
-            sets.add(name.apply(RecentNotifications.slot(0)) + " = " + value.apply(AttributeValue.fromS(c.notificationEntry)));
+            String none = x.value(AttributeValue.fromS(""));
+            sets.add(x.name(RecentNotifications.slot(0)) + " = " + x.value(AttributeValue.fromS(c.notificationEntry)));
             for (int i = 1; i < RecentNotifications.SLOTS; i++) {
-                sets.add(name.apply(RecentNotifications.slot(i)) + " = if_not_exists("
-                        + name.apply(RecentNotifications.slot(i - 1)) + ", " + none + ")");
+                sets.add(x.name(RecentNotifications.slot(i)) + " = if_not_exists("
+                        + x.name(RecentNotifications.slot(i - 1)) + ", " + none + ")");
             }
-            String id = value.apply(AttributeValue.fromS(c.notificationId + " "));
-            List<String> seen = new ArrayList<>();
-            for (int i = 0; i < RecentNotifications.SLOTS; i++) {
-                seen.add("begins_with(" + name.apply(RecentNotifications.slot(i)) + ", " + id + ")");
-            }
-            if (c.everyNotificationSet != null) {
-                seen.add("contains(" + name.apply(c.everyNotificationSet) + ", "
-                        + value.apply(AttributeValue.fromS(c.notificationId)) + ")");
-            }
-            notRemembered = "NOT (" + String.join(" OR ", seen) + ")";
         }
         c.setIfAbsent.forEach((k, v) -> {
-            String a = name.apply(k);
-            sets.add(a + " = if_not_exists(" + a + ", " + value.apply(v) + ")");
+            String a = x.name(k);
+            sets.add(a + " = if_not_exists(" + a + ", " + x.value(v) + ")");
         });
         List<String> counters = new ArrayList<>(c.increment);
         counters.add("version");
         for (String counter : counters) {
-            String a = name.apply(counter);
-            sets.add(a + " = if_not_exists(" + a + ", " + value.apply(AttributeValue.fromN("0")) + ") + "
-                    + value.apply(AttributeValue.fromN("1")));
+            String a = x.name(counter);
+            sets.add(a + " = if_not_exists(" + a + ", " + x.value(AttributeValue.fromN("0")) + ") + "
+                    + x.value(AttributeValue.fromN("1")));
         }
         StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", sets));
         Map<String, String> addToSet = new LinkedHashMap<>(c.addToSet);
@@ -91,79 +103,57 @@ final class Updates {
         }
         if (!addToSet.isEmpty()) {
             List<String> adds = new ArrayList<>();
-            addToSet.forEach((k, v) -> adds.add(name.apply(k) + " " + value.apply(AttributeValue.fromSs(List.of(v)))));
+            addToSet.forEach((k, v) -> adds.add(x.name(k) + " " + x.value(AttributeValue.fromSs(List.of(v)))));
             expr.append(" ADD ").append(String.join(", ", adds));
         }
         if (!c.remove.isEmpty()) {
-            List<String> removes = new ArrayList<>();
-            c.remove.forEach(r -> removes.add(name.apply(r)));
-            expr.append(" REMOVE ").append(String.join(", ", removes));
+            expr.append(" REMOVE ").append(String.join(", ", c.remove.stream().map(x::name).toList()));
         }
 
-        List<String> whenExists = new ArrayList<>();
-        boolean mayCreate = !c.mustExist && (c.allowedFrom == null || c.allowedFrom.contains(StatusMachine.NONE));
-        if (c.allowedFrom != null) {
-            List<String> from = new ArrayList<>();
-            for (String s : c.allowedFrom) {
-                if (!StatusMachine.NONE.equals(s)) {
-                    from.add(value.apply(AttributeValue.fromS(s)));
-                }
-            }
-            String st = name.apply(c.statusAttribute);
-            String expired = "";
-            if (c.expiringStatus != null) {
-                String t = name.apply(c.expiryAttribute);
-                expired = " OR (" + st + " = " + value.apply(AttributeValue.fromS(c.expiringStatus))
-                        + " AND (attribute_not_exists(" + t + ") OR " + t + " < " + value.apply(c.expiredBefore) + "))";
-            }
-            whenExists.add(from.isEmpty() && expired.isEmpty() ? "attribute_not_exists(" + st + ")"
-                    : "(attribute_not_exists(" + st + ")" + (from.isEmpty() ? "" : " OR " + st + " IN ("
-                            + String.join(", ", from) + ")") + expired + ")");
-        }
-        c.mustMatch.forEach((k, v) -> {
-            String a = name.apply(k);
-            whenExists.add(c.mustMatchStored.contains(k) ? a + " = " + value.apply(v)
-                    : "(attribute_not_exists(" + a + ") OR " + a + " = " + value.apply(v) + ")");
-        });
-        c.mustBePresent.forEach(k -> whenExists.add("attribute_exists(" + name.apply(k) + ")"));
-        if (c.sequenceAttribute != null) {
-            String a = name.apply(c.sequenceAttribute);
-            whenExists.add("(attribute_not_exists(" + a + ") OR " + a + " < " + value.apply(c.sequence) + ")");
-        }
-        String pk = name.apply(TableLayout.PK);
-        String condition;
+        List<Condition> whenExists = c.conditions(maxRemembered);
+        Condition exists;
         if (whenExists.isEmpty()) {
-            condition = mayCreate ? null : "attribute_exists(" + pk + ")";
+            exists = c.mayCreate() ? null : new Condition.Present(TableLayout.PK);
         } else {
-            String exists = "(attribute_exists(" + pk + ") AND " + String.join(" AND ", whenExists) + ")";
-            condition = mayCreate ? "attribute_not_exists(" + pk + ") OR " + exists : exists;
+            List<Condition> all = new ArrayList<>();
+            all.add(new Condition.Present(TableLayout.PK));
+            all.addAll(whenExists);
+            exists = new Condition.AllOf(all);
         }
+        Condition condition = exists != null && c.mayCreate() && !whenExists.isEmpty()
+                ? new Condition.AnyOf(List.of(new Condition.Absent(TableLayout.PK), exists)) : exists;
+        Condition notRemembered = c.notRemembered();
         if (notRemembered != null) {
-            condition = condition == null ? notRemembered : "(" + condition + ") AND " + notRemembered;
+            condition = condition == null ? notRemembered : new Condition.AllOf(List.of(condition, notRemembered));
         }
         Update.Builder b = Update.builder().tableName(tableName).key(Ledger.key(c.pk, c.sk))
                 .updateExpression(expr.toString())
-                .expressionAttributeNames(names).expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (condition != null) {
-            b.conditionExpression(condition);
+            b.conditionExpression(x.render(condition));
         }
-        return b.build();
+        return b.expressionAttributeNames(x.names).expressionAttributeValues(x.values).build();
     }
 
     /**
      * Why the condition refused the change: {@code DUPLICATE} when the item remembers the change's notification,
-     * {@code CONFLICT} when an identity field differs from what is stored
-     * (or, for a {@code mustMatchStored} field, is not stored on an existing item), {@code STALE} otherwise.
+     * {@code CONFLICT} when an identity field differs from what is stored (or, for a {@code mustMatchStored} field,
+     * is not stored on an existing item; an unconfirmed item may take a {@code mustMatchUnlessUnconfirmed} one),
+     * {@code STALE} otherwise.
      */
     static WriteResult.Outcome classify(StateChange change, Map<String, AttributeValue> current) {
         if (RecentNotifications.remembers(current, change.notificationId, change.everyNotificationSet)) {
             return WriteResult.Outcome.DUPLICATE;
         }
         boolean exists = current != null && !current.isEmpty();
+        boolean unconfirmed = exists && current.get(StateChange.CONFIRMED) != null
+                && Boolean.FALSE.equals(current.get(StateChange.CONFIRMED).bool());
         for (var m : change.mustMatch.entrySet()) {
             AttributeValue stored = exists ? current.get(m.getKey()) : null;
-            if (stored != null ? !Objects.equals(stored, m.getValue()) : exists && change.mustMatchStored.contains(m.getKey())) {
+            StateConditions.Identity kind = m.getValue().kind();
+            boolean differs = stored != null ? !Objects.equals(stored, m.getValue().value())
+                    : exists && kind == StateConditions.Identity.STORED;
+            if (differs && !(unconfirmed && kind == StateConditions.Identity.UNLESS_UNCONFIRMED)) {
                 return WriteResult.Outcome.CONFLICT;
             }
         }

@@ -16,18 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
 import io.github.payguru.merchant.mp.MpSubscriptions;
-import io.github.payguru.merchant.mp.MpTransactionFact;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.store.SubscriptionItem;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
-import io.github.payguru.merchant.store.WriteResult;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LedgerView;
@@ -107,23 +104,30 @@ class IntegrityFixturesTest {
     }
 
     @Test
-    void anItemStoredWithoutAnAmountNeverGainsOne() {
+    void anUnconfirmedItemWithoutAnAmountGainsTheOneALaterNotificationCarriesAndKeepsIt() {
         assertEquals("OK", send("mp-billing-notification", "expired-without-amount").getBody());
         TransactionItem t = ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow();
         assertEquals("5", t.status);
         assertNull(t.amount);
+        assertEquals(false, t.confirmed, "a failure from a callback is a claim");
 
-        // no Java check stands in the way: the condition expression (amount = :sent) refuses it
+        // a later notification's amount is not a conflict: an unconfirmed item gains it (case 4)
         Map<String, String> p = MpEvents.billing("9100052", "42");
         p.put("order", "MP-ORD-9100052");
         APIGatewayV2HTTPResponse r = billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null);
-        assertEquals(409, r.getStatusCode(), r.getBody());
-        assertEquals(WriteResult.Outcome.CONFLICT, transactions.apply(
-                MpTransactionFact.fromApi("9100052", MpEvents.SERVICE, "42", Amount.parse("9.99"))).outcome());
+        assertEquals(200, r.getStatusCode(), r.getBody());
         t = ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow();
-        assertNull(t.amount, "never adopted");
-        assertNull(t.unknownStatus, "a refused notification changes nothing");
+        assertEquals("9.99", t.amount, "gained");
+        assertEquals("42", t.unknownStatus);
         assertEquals("5", t.status);
+
+        // no Java check stands in the way: the condition expression (amount absent or = :sent) refuses another
+        Map<String, String> q = MpEvents.billing("9100052", "1");
+        q.put("order", "MP-ORD-9100052");
+        q.put("amount", "2.50");
+        APIGatewayV2HTTPResponse other = billing.handleRequest(MpEvents.get(MpEvents.BILLING, q), null);
+        assertEquals(409, other.getStatusCode(), other.getBody());
+        assertEquals("9.99", ledger.transaction(TableLayout.mpTransaction("9100052")).orElseThrow().amount);
     }
 
     /** Random non-canonical spellings of a number through both signed and unsigned callbacks: 400, nothing stored. */

@@ -81,7 +81,7 @@ class StatusOrderingTest {
             String txId = Events.uniqueTxid();
             for (Ev e : evs) {
                 Map<String, String> p = MpEvents.billing(txId, e.status());
-                p.put("n", Integer.toString(e.variant())); // a pass-through parameter: another notification
+                p.put("item", "Gold membership " + e.variant()); // a documented parameter: another notification
                 assertAnswered(billing.handleRequest(MpEvents.get(MpEvents.BILLING, p), null), "OK", evs);
             }
             TransactionItem t = ledger.transaction(TableLayout.mpTransaction(txId)).orElseThrow();
@@ -101,7 +101,7 @@ class StatusOrderingTest {
                     for (Ev e : evs) {
                         Map<String, String> p = MpEvents.subscription(subsId, Long.toString(base + e.txId()), e.status(),
                                 "MP-S-" + subsId);
-                        p.put("n", Integer.toString(e.variant()));
+                        p.put("billingType", "monthly" + e.variant()); // documented: another notification
                         assertAnswered(subscription.handleRequest(MpEvents.get(MpEvents.SUBSCRIPTION, p), null), "OK", evs);
                     }
                     SubscriptionItem s = subscriptions.find(subsId).orElseThrow();

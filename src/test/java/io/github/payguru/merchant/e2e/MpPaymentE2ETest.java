@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,18 @@ class MpPaymentE2ETest extends SynchronousSimulator {
 
     @Inject
     MpSubscriptions subscriptions;
+
+    @Inject
+    io.github.payguru.merchant.mp.MpQueries queries;
+
+    @Inject
+    io.github.payguru.merchant.payguru.ServiceDirectory services;
+
+    /** What reconciliation does for an open item: asks Payguru's API and applies its answer (issue 17: the truth). */
+    TransactionItem settled(String service, String txId) {
+        queries.refreshTransaction(services.find(io.github.payguru.merchant.kernel.Line.MP, service).orElseThrow(), txId);
+        return stored(txId);
+    }
 
     // ------------------------------------------------------------ payment page
 
@@ -140,8 +153,12 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         assertEquals("17|Limit error:onetime", d.errorDesc);
         for (String id : List.of(failed, expired, declined)) {
             TransactionItem t = stored(id);
-            assertNull(t.openpk, "a failure is final: not open");
-            assertNull(t.confirmed);
+            assertEquals(OpenIndex.partition(TableLayout.OPEN_MP, t.pk), t.openpk,
+                    "a failure from a callback is a claim: open until Payguru's API confirms it");
+            assertEquals(false, t.confirmed);
+            t = settled(GAME, id);
+            assertNull(t.openpk, "a confirmed failure is final: not open");
+            assertEquals(true, t.confirmed);
             assertFalse(transactions.fulfillable(t));
         }
     }
@@ -208,7 +225,9 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         assertAllAccepted();
         SubscriptionItem cancelled = subscriptions.find(subsId).orElseThrow();
         assertEquals("cancelled", cancelled.status);
-        assertNull(cancelled.openpk, "an ended cycle is not open");
+        assertNotNull(cancelled.openpk, "a cancel from a callback is a claim: open until subscription/detail confirms it");
+        queries.refreshSubscription(services.find(io.github.payguru.merchant.kernel.Line.MP, GOLD).orElseThrow(), subsId);
+        assertNull(subscriptions.find(subsId).orElseThrow().openpk, "a confirmed ended cycle is not open");
 
         // the customer subscribes again with the same order: a new cycle with a new subsId
         String again = pay(GOLD, GOLD_KEY, ref, "9.99", "paid", MpEvents.OK_URL);
@@ -248,7 +267,8 @@ class MpPaymentE2ETest extends SynchronousSimulator {
         assertEquals(List.of("1", "3", "7", "6"), statuses("mp.billing"));
         TransactionItem t = stored(txId);
         assertEquals("6", t.status);
-        assertNull(t.openpk, "refunded is final");
+        assertNotNull(t.openpk, "a refund from a callback is a claim");
+        assertNull(settled(GAME, txId).openpk, "refunded and confirmed is final");
         assertEquals(List.of("1", "3", "7", "6"), LedgerView.recentStatuses(t), "each step applied, in order");
     }
 
@@ -262,7 +282,7 @@ class MpPaymentE2ETest extends SynchronousSimulator {
                 .map(d -> d.params().get("status")).toList());
         TransactionItem t = stored(txId);
         assertEquals("6", t.status, "a late 7 does not reopen a finished refund");
-        assertNull(t.openpk);
+        assertNull(settled(GAME, txId).openpk);
     }
 
     @Test

@@ -213,4 +213,40 @@ class EventDerivationTest {
         assertEquals(23, out.published().size());
         assertEquals(3, sink.calls.get());
     }
+
+    static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> mpImage(String status,
+            boolean confirmed, long version, String cause) {
+        var a = new java.util.HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        a.put("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("TX#MP#9100077"));
+        a.put("sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("TX"));
+        a.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(version)));
+        a.put("line", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MP"));
+        a.put("txId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("9100077"));
+        a.put("status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(status));
+        a.put("amount", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("9.99"));
+        a.put("confirmed", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(confirmed));
+        a.put("cause", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(cause));
+        a.put("updatedAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-12-05T09:00:00Z"));
+        return a;
+    }
+
+    @Test
+    void case2_aConfirmedFactThatReplacesAClaimSaysWhatItOverrode() {
+        ChangeEvent up = EventDerivation.derive(mpImage("9", false, 2, "callback"), mpImage("3", true, 3, "reconciliation"))
+                .orElseThrow();
+        assertEquals("9", up.text("overrode"), "callback said 9, Payguru says 3");
+        assertEquals("true", up.text("confirmed"));
+        assertEquals("paid", up.text("orderChange"));
+
+        ChangeEvent claim = EventDerivation.derive(mpImage("1", false, 1, "callback"), mpImage("6", false, 2, "callback"))
+                .orElseThrow();
+        assertNull(claim.text("overrode"));
+        assertNull(claim.text("orderChange"), "a refund claim is not acted on before Payguru confirms it");
+
+        ChangeEvent confirms = EventDerivation.derive(mpImage("6", false, 2, "callback"),
+                mpImage("6", true, 3, "reconciliation")).orElseThrow();
+        assertEquals("confirmed", confirms.text("change"));
+        assertNull(confirms.text("overrode"), "the claim was right");
+        assertEquals("refunded", confirms.text("orderChange"));
+    }
 }

@@ -57,15 +57,39 @@ class StatusMachinePropertiesTest {
         assertEquals(applyTable(PhsStatus.INSTANCE, documentedOnly), applyTable(PhsStatus.INSTANCE, events));
     }
 
-    /** What the condition expression does: apply when the stored status is in the allowed-from set. */
+    /**
+     * What the condition expression does with callbacks (all unconfirmed claims): apply when the stored status is one
+     * the new claim may replace (the allowed-from set, and lower-ranked claims).
+     */
     static String applyTable(StatusMachine machine, List<Ev> events) {
         String stored = StatusMachine.NONE;
         for (Ev e : new LinkedHashSet<>(events)) {
-            if (machine.known(e.status()) && machine.allowedFrom(e.status()).contains(stored)) {
+            if (machine.known(e.status()) && machine.claimMayReplace(e.status()).contains(stored)) {
                 stored = e.status();
             }
         }
         return stored.equals(StatusMachine.NONE) ? null : stored;
+    }
+
+    @Property(tries = 1000)
+    void mpClaimsEndInTheSameStateInAnyOrder(@ForAll("mpEvents") List<Ev> events,
+            @ForAll java.util.Random random) {
+        List<Ev> shuffled = new java.util.ArrayList<>(events);
+        java.util.Collections.shuffle(shuffled, random);
+        assertEquals(applyTable(MpStatus.INSTANCE, events), applyTable(MpStatus.INSTANCE, shuffled),
+                events + " then " + shuffled);
+    }
+
+    @Property(tries = 50)
+    void everyMpTransitionGoesUpInRank(@ForAll("mpStatus") String status) {
+        for (String from : MpStatus.INSTANCE.allowedFrom(status)) {
+            assertEquals(true, MpStatus.INSTANCE.rank(from) < MpStatus.INSTANCE.rank(status), from + " -> " + status);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> mpStatus() {
+        return net.jqwik.api.Arbitraries.of(StatusModels.MP_DOCUMENTED);
     }
 
     @Provide

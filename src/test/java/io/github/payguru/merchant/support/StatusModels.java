@@ -85,12 +85,14 @@ public final class StatusModels {
     }
 
     public static Expected mp(List<Ev> events) {
+        // a callback is a claim: every status stays open until Payguru's API confirms it
         return run(events, s -> s.equals("1") || MP_FAILURES.contains(s) || MP_PAID_LINE.contains(s),
-                StatusModels::mpFinal, MP_OPEN::contains);
+                StatusModels::mpFinal, s -> true);
     }
 
     public static Expected subscription(List<Ev> events) {
-        return run(events, SUB_RANK::containsKey, StatusModels::subscriptionFinal, s -> !SUB_ENDED.contains(s));
+        // a callback is a claim: an ended cycle stays open until Payguru's API confirms it
+        return run(events, SUB_RANK::containsKey, StatusModels::subscriptionFinal, s -> true);
     }
 
     /** The final documented event of PHS: the furthest on the line. */
@@ -99,17 +101,13 @@ public final class StatusModels {
                 .map(e -> firstWith(documented, e.status())).orElse(null);
     }
 
+    /** MP precedence among unconfirmed claims (MpStatus#rank): waiting, the failures, paid, refund in progress, refunded. */
+    public static final List<String> MP_PRECEDENCE = List.of("1", "9", "5", "8", "-18", "4", "-5", "-8", "3", "7", "6");
+
+    /** Every callback is an unconfirmed claim: the highest-ranked claim wins, whatever the order. */
     static Ev mpFinal(List<Ev> documented) {
-        Ev first = documented.stream().filter(e -> !e.status().equals("1")).findFirst().orElse(null);
-        if (first == null) {
-            return documented.isEmpty() ? null : documented.get(0);
-        }
-        if (MP_FAILURES.contains(first.status())) {
-            return first;
-        }
-        Ev best = documented.stream().filter(e -> MP_PAID_LINE.contains(e.status()))
-                .max(Comparator.comparingInt(e -> MP_PAID_LINE.indexOf(e.status()))).orElseThrow();
-        return firstWith(documented, best.status());
+        return documented.stream().max(Comparator.comparingInt(e -> MP_PRECEDENCE.indexOf(e.status())))
+                .map(e -> firstWith(documented, e.status())).orElse(null);
     }
 
     static Ev subscriptionFinal(List<Ev> documented) {
