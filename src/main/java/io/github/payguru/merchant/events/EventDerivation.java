@@ -109,7 +109,8 @@ public final class EventDerivation {
 
     /**
      * What the change means for the merchant's order: {@code created} (an order item), {@code paid} (the payment
-     * became deliverable: paid and, under MP confirm-before-trust, confirmed), {@code refunded}; else null.
+     * became deliverable: paid and, under confirm-before-trust, confirmed by Payguru's API), {@code refunded} (PHS: also
+     * once confirmed); else null. An unconfirmed claim (a replayed PHS notify with another status) publishes neither.
      */
     private static String orderChange(StateImage o, StateImage n) {
         if (n.kind() == StateImage.Kind.ORDER) {
@@ -124,12 +125,16 @@ public final class EventDerivation {
         return null;
     }
 
-    /** MP transactions: as stored; PHS transactions: true (signed notifications, Payguru's API); others: null. */
+    /**
+     * Transactions: as stored — false while a callback's claim awaits Payguru's API (MP paid; PHS any notify status
+     * under confirm-before-trust), true once the API showed it; a PHS item stored before PHS claims existed has none
+     * and counts as confirmed. Others: null.
+     */
     private static Boolean confirmed(StateImage n) {
         if (n.kind() != StateImage.Kind.TRANSACTION) {
             return null;
         }
-        return Line.PHS.name().equals(n.line()) ? Boolean.TRUE : n.confirmed();
+        return Line.PHS.name().equals(n.line()) && n.confirmed() == null ? Boolean.TRUE : n.confirmed();
     }
 
     private static ObjectNode status(StateImage n, String code) {

@@ -33,13 +33,20 @@ final class StatusNames {
                 && (Line.PHS.name().equals(s.line()) ? PhsStatus.paid(s.status()) : MpStatus.paid(s.status()));
     }
 
-    /** Paid back: MP 6 (refunded), PHS 6 (refund). */
+    /** Paid back: MP 6 (refunded), PHS 6 (refund) once not a notify's unconfirmed claim. */
     static boolean refunded(StateImage s) {
-        return s != null && s.kind() == StateImage.Kind.TRANSACTION
-                && (Line.PHS.name().equals(s.line()) ? PhsStatus.REFUND : MpStatus.REFUNDED).equals(s.status());
+        if (s == null || s.kind() != StateImage.Kind.TRANSACTION) {
+            return false;
+        }
+        return Line.PHS.name().equals(s.line()) ? PhsStatus.REFUND.equals(s.status()) && !Boolean.FALSE.equals(s.confirmed())
+                : MpStatus.REFUNDED.equals(s.status());
     }
 
-    /** Paid and not waiting for confirmation (MP confirm-before-trust): the goods may be delivered. */
+    /**
+     * Paid and not waiting for confirmation (confirm-before-trust, MP and PHS alike: {@code confirmed=false} is a
+     * callback's claim): the goods may be delivered. The rule of {@code PhsTransactions.fulfillable} and
+     * {@code MpTransactions.fulfillable}, read from a stream image.
+     */
     static boolean fulfillable(StateImage s) {
         return paid(s) && !Boolean.FALSE.equals(s.confirmed());
     }
