@@ -149,6 +149,7 @@ public class PhsQueries {
                     .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))
                     .set("lastNotification", "query:" + REFUND_GET)
                     .set(PhsTransactions.CONFIRMED, true)
+                    .set(PhsTransactions.CONFIRMED_STATUS, PhsStatus.REFUND)
                     .cause(ChangeCause.query())
                     .set("updatedAt", ledger.now().toString())
                     .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);

@@ -29,6 +29,12 @@ public final class PhsTransactions {
     /** The stored boolean: the stored status is what Payguru's API showed (absent on items from before it existed). */
     public static final String CONFIRMED = "confirmed";
 
+    /**
+     * The status Payguru's API last showed, kept while a notify's claim sits in {@code status}: the change events
+     * publish {@code paid}/{@code refunded} when it becomes 3/6, so replacing a replayed claim publishes nothing twice.
+     */
+    public static final String CONFIRMED_STATUS = "confirmedStatus";
+
     private PhsTransactions() {
     }
 
@@ -71,6 +77,9 @@ public final class PhsTransactions {
                     .open(Line.PHS.name(), now);
         }
         boolean settled = PhsStatus.INSTANCE.terminal(status) && trusted;
+        if (trusted) {
+            c.set(CONFIRMED_STATUS, status);
+        }
         return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
                 .set("statusKnown", true)
                 .set(CONFIRMED, trusted)
@@ -104,6 +113,7 @@ public final class PhsTransactions {
                 .mustMatchStored("status", status)
                 .onlyIfStored(CONFIRMED, false)
                 .set(CONFIRMED, true)
+                .set(CONFIRMED_STATUS, status)
                 .set("statusKnown", true)
                 .set("updatedAt", now)
                 .cause(ChangeCause.query());

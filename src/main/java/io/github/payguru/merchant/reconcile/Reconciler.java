@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * for {@code payguru.reconcile.stale-after}: PHS transactions through {@code transaction/get}, MP
  * transactions through {@code transaction/detail}, MP subscriptions through {@code subscription/detail}.
  * What Payguru reports is applied by the same queries (and so the same state machines) the merchant's
- * backend uses ({@link MpQueries}, {@link PhsQueries}): a query never moves a state backwards, and a paid MP
- * transaction waiting for confirmation is confirmed. An item that stays open gets its {@code opensk} moved to
+ * backend uses ({@link MpQueries}, {@link PhsQueries}): a query never moves a confirmed state backwards, a paid MP
+ * transaction waiting for confirmation is confirmed, and a PHS notify's unconfirmed claim is confirmed or replaced by
+ * what {@code transaction/get} shows (confirm before trust: a notify's success or refund stays open until then). An item that stays open gets its {@code opensk} moved to
  * now so the next run checks the next ones; a rate limit ends the run (the rest waits for the next schedule).
  * An open item that lacks what it takes to ask (its id, its service) is a data problem: logged, counted as
  * failed and moved to the back of the queue like any other.

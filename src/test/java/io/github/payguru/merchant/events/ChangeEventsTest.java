@@ -171,6 +171,19 @@ class ChangeEventsTest {
         assertEquals("3", status(paid.get(0), "status"));
         assertEquals(true, paid.get(0).detail().get("confirmed").asBoolean());
         assertEquals("paid", paid.get(0).text("orderChange"), "published once confirmed");
+
+        Map<String, String> fakeRefund = Events.phsNotifyOf(t, "6");
+        fakeRefund.put("transaction_date", "2026-11-23 00:00:00");
+        phs(fakeRefund, 200);
+        List<ChangeEvent> refundClaim = events();
+        assertEquals(1, refundClaim.size(), refundClaim::toString);
+        assertEquals("6", status(refundClaim.get(0), "status"));
+        assertNull(refundClaim.get(0).text("orderChange"), "no refunded for an unconfirmed claim");
+        given().contentType("application/json").body(get).post("/ops/phs/transaction-get").then().statusCode(200);
+        List<ChangeEvent> back = events();
+        assertEquals(1, back.size(), back::toString);
+        assertEquals("3", status(back.get(0), "status"), "Payguru still shows 3: the replayed refund is replaced");
+        assertNull(back.get(0).text("orderChange"), "and the order is not published as paid a second time");
     }
 
     @Test
