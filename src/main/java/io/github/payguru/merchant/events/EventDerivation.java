@@ -110,8 +110,8 @@ public final class EventDerivation {
 
     /**
      * What the change means for the merchant's order: {@code created} (an order item), {@code paid} (the payment
-     * became deliverable: paid and, under MP confirm-before-trust, confirmed), {@code refunded} (likewise confirmed);
-     * else null.
+     * became deliverable: paid and, under confirm-before-trust, confirmed by Payguru's API), {@code refunded} (likewise
+     * confirmed); else null. An unconfirmed claim (a callback's status, a replayed PHS notify) publishes neither.
      */
     private static String orderChange(StateImage o, StateImage n) {
         if (n.kind() == StateImage.Kind.ORDER) {
@@ -132,8 +132,9 @@ public final class EventDerivation {
     }
 
     /**
-     * MP transactions and subscriptions: as stored (false while the state is a callback's claim); PHS transactions:
-     * as stored, true when not stored; orders: null.
+     * Transactions: as stored — false while a callback's claim awaits Payguru's API (MP paid; PHS any notify status
+     * under confirm-before-trust), true once the API showed it; a PHS item stored before PHS claims existed has none
+     * and counts as confirmed. Others: null.
      */
     private static Boolean confirmed(StateImage n) {
         if (n.kind() == StateImage.Kind.ORDER) {

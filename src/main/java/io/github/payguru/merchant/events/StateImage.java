@@ -15,11 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transactions ({@code TX#…}/{@code TX}), MP subscription cycles ({@code SUB#MP#…}/{@code SUB}) and orders
  * ({@code ORDER#…}/{@code ORDER}); logs, rejections, locks, counters, credentials and reference codes do not.
  * An image without the {@code version} every state write increments holds no state yet (moto's first
- * {@code INSERT} of an {@code UpdateItem} that creates an item carries only the keys).
+ * {@code INSERT} of an {@code UpdateItem} that creates an item carries only the keys). {@code confirmedStatus} is
+ * the PHS status Payguru's API last showed (absent on MP items and on PHS items from before PHS claims).
  */
 record StateImage(Kind kind, String pk, String sk, long version, String line, String service, String orderRef,
         String txId, String subsId, String status, Boolean statusKnown, Boolean confirmed, String amount,
-        String unknownStatus, long unknownStatusCount, String updatedAt, String cause) {
+        String unknownStatus, long unknownStatusCount, String updatedAt, String cause, String confirmedStatus) {
 
     /** The three kinds of state item, each with its own detail-type. */
     enum Kind {
@@ -41,7 +42,8 @@ record StateImage(Kind kind, String pk, String sk, long version, String line, St
         return Optional.of(new StateImage(kind, pk, sk, Long.parseLong(version), s(image, "line"), s(image, "service"),
                 s(image, "orderRef"), s(image, "txId"), s(image, "subsId"), s(image, "status"),
                 b(image, "statusKnown"), b(image, "confirmed"), s(image, "amount"), s(image, "unknownStatus"),
-                count == null ? 0 : Long.parseLong(count), s(image, "updatedAt"), s(image, StateChange.CAUSE)));
+                count == null ? 0 : Long.parseLong(count), s(image, "updatedAt"), s(image, StateChange.CAUSE),
+                s(image, "confirmedStatus")));
     }
 
     private static Kind kind(String pk, String sk) {

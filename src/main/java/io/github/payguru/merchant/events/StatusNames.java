@@ -34,14 +34,36 @@ final class StatusNames {
                 && (Line.PHS.name().equals(s.line()) ? PhsStatus.paid(s.status()) : MpStatus.paid(s.status()));
     }
 
-    /** Paid back: MP 6 (refunded), PHS 6 (refund). */
+    /** Paid back: MP 6 (refunded), PHS 6 (refund) as Payguru's API showed it ({@link #confirmedPhs}). */
     static boolean refunded(StateImage s) {
-        return s != null && s.kind() == StateImage.Kind.TRANSACTION
-                && (Line.PHS.name().equals(s.line()) ? PhsStatus.REFUND : MpStatus.REFUNDED).equals(s.status());
+        if (s == null || s.kind() != StateImage.Kind.TRANSACTION) {
+            return false;
+        }
+        return Line.PHS.name().equals(s.line()) ? PhsStatus.REFUND.equals(confirmedPhs(s))
+                : MpStatus.REFUNDED.equals(s.status());
     }
 
-    /** Paid and not waiting for confirmation (MP confirm-before-trust): the goods may be delivered. */
+    /**
+     * The PHS status Payguru's API last showed: {@code confirmedStatus}, kept while a notify's claim sits in
+     * {@code status}, so replacing a replayed claim by the truth (confirmed 3, a replayed 6, 3 again) publishes no
+     * second {@code paid}; on an item from before PHS claims, its status unless stored {@code confirmed=false}.
+     */
+    private static String confirmedPhs(StateImage s) {
+        if (s.confirmedStatus() != null) {
+            return s.confirmedStatus();
+        }
+        return Boolean.FALSE.equals(s.confirmed()) ? null : s.status();
+    }
+
+    /**
+     * Paid and not waiting for confirmation (confirm-before-trust, MP and PHS alike: {@code confirmed=false} is a
+     * callback's claim): the goods may be delivered. The rule of {@code PhsTransactions.fulfillable} and
+     * {@code MpTransactions.fulfillable}, read from a stream image.
+     */
     static boolean fulfillable(StateImage s) {
+        if (s != null && s.kind() == StateImage.Kind.TRANSACTION && Line.PHS.name().equals(s.line())) {
+            return PhsStatus.paid(confirmedPhs(s));
+        }
         return paid(s) && !Boolean.FALSE.equals(s.confirmed());
     }
 }

@@ -21,11 +21,13 @@ import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.mp.MpBillingNotifications;
 import io.github.payguru.merchant.mp.MpSubscriptionNotifications;
+import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.phs.PhsNotifications;
+import io.github.payguru.merchant.phs.PhsTransactions;
 import io.github.payguru.merchant.store.IndexedItem;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.OrderItem;
@@ -51,12 +53,15 @@ public class MerchantOrders {
     private final LedgerReader reader;
     private final ServiceDirectory services;
     private final Privacy privacy;
+    private final MpTransactions mpTransactions;
 
     @Inject
-    public MerchantOrders(LedgerReader reader, ServiceDirectory services, Privacy privacy) {
+    public MerchantOrders(LedgerReader reader, ServiceDirectory services, Privacy privacy,
+            MpTransactions mpTransactions) {
         this.reader = reader;
         this.services = services;
         this.privacy = privacy;
+        this.mpTransactions = mpTransactions;
     }
 
     /** {@code {"order":"…","service":"…"(optional)}} → the stored state; 404 {@code NOT_FOUND} when nothing is stored. */
@@ -82,7 +87,8 @@ public class MerchantOrders {
         for (IndexedItem item : items) {
             switch (item) {
                 case OrderItem o -> orders.add(OrderView.order(o));
-                case TransactionItem t -> transactions.add(OrderView.transaction(t));
+                case TransactionItem t -> transactions.add(OrderView.transaction(t, Line.PHS.name().equals(t.line)
+                        ? PhsTransactions.fulfillable(t) : mpTransactions.fulfillable(t)));
                 case SubscriptionItem s -> subscriptions.add(OrderView.subscription(s));
                 default -> throw new IllegalStateException("unexpected item type");
             }

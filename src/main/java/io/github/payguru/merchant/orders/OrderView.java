@@ -28,14 +28,20 @@ final class OrderView {
                 .put("createdAt", o.createdAt).put("updatedAt", o.updatedAt);
     }
 
-    static ObjectNode transaction(TransactionItem t) {
+    /**
+     * @param fulfillable paid and, under confirm-before-trust, confirmed by Payguru's API ({@code MpTransactions} /
+     *        {@code PhsTransactions.fulfillable}): deliver the goods on this, not on {@code paid}
+     */
+    static ObjectNode transaction(TransactionItem t, boolean fulfillable) {
         boolean phs = Line.PHS.name().equals(t.line);
         ObjectNode out = OperationRequest.object().put("line", t.line).put("service", t.service).put("txId", t.txId)
                 .put("subsId", t.subsId);
         out.set("status", status(t.status, phs ? PhsStatus.name(t.status) : MpStatus.name(t.status)));
         out.put("paid", phs ? PhsStatus.paid(t.status) : MpStatus.paid(t.status)).put("amount", t.amount);
-        // PHS payments are signed; MP: false while a callback's paid status awaits Payguru's API, null before paid
-        out.put("confirmed", phs ? Boolean.TRUE : t.confirmed);
+        // false while a callback's claim awaits Payguru's API (MP: paid, null before; PHS: any notify status,
+        // an item stored before PHS claims existed has none and counts as confirmed)
+        out.put("confirmed", phs && t.confirmed == null ? Boolean.TRUE : t.confirmed);
+        out.put("fulfillable", fulfillable);
         out.put("statusKnown", !Boolean.FALSE.equals(t.statusKnown)).put("cause", t.cause).put("version", t.version)
                 .put("createdAt", t.createdAt).put("updatedAt", t.updatedAt);
         return out;

@@ -29,6 +29,11 @@ import io.github.payguru.merchant.store.NotificationRecorder;
  * over the exact wire strings. Unlike the documentation's PHP sample (which assigns instead of
  * comparing, so every key passes), a wrong key is refused whatever the status. {@code OK} is
  * answered only after the state is durably stored.
+ * <p>
+ * The key covers neither {@code status} nor {@code transaction_date} nor {@code bank}: a captured notify can be
+ * replayed with another status. Under confirm before trust ({@link PhsConfig}) what a notify reports is stored as a
+ * claim ({@code confirmed=false}, a status that ends a payment stays in {@code open-items}) until Payguru's
+ * {@code transaction/get} shows it ({@link PhsTransactions}); it is answered {@code OK} all the same.
  */
 @ApplicationScoped
 public class PhsNotifications {
@@ -51,13 +56,16 @@ public class PhsNotifications {
     private final NotificationRecorder recorder;
     private final Privacy privacy;
     private final Clock clock;
+    private final PhsConfig config;
 
     @Inject
-    public PhsNotifications(ServiceDirectory services, NotificationRecorder recorder, Privacy privacy, Clock clock) {
+    public PhsNotifications(ServiceDirectory services, NotificationRecorder recorder, Privacy privacy, Clock clock,
+            PhsConfig config) {
         this.services = services;
         this.recorder = recorder;
         this.privacy = privacy;
         this.clock = clock;
+        this.config = config;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -85,11 +93,13 @@ public class PhsNotifications {
         privacy.refuseSecrets(req.params(), null);
 
         String service = signer.get().payguruId();
+        boolean claim = config.confirmBeforeTrust() && PhsStatus.INSTANCE.endsPayment(status);
         NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 req.params(), req.sourceIp(), String.format("txid=%s order=%s status=%s amount=%s code=%s service=%s",
                         txid, order, status, amount.wire(), code, service),
-                PhsStatus.INSTANCE.known(status), "");
+                PhsStatus.INSTANCE.known(status), claim ? " (a claim: unconfirmed until transaction/get shows it)" : "");
         return recorder.record(RULES, delivery, notification -> PhsTransactions.change(txid, status, amount, order,
-                code, service, Masking.text(bank), Masking.text(date), notification, clock.instant().toString()));
+                code, service, Masking.text(bank), Masking.text(date), notification, clock.instant().toString(),
+                !config.confirmBeforeTrust()));
     }
 }

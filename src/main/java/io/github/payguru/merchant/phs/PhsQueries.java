@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.phs;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
@@ -30,7 +34,10 @@ import io.github.payguru.merchant.store.WriteResult;
 /**
  * The PHS reads (src/site/markdown/payguru-api.md §2.3): payment notification, transaction, refund, order lookup.
  * A transaction state learned from a query goes through {@link PhsTransactions} — the same conditional transition
- * as the notify callback — so a query never moves a state backwards; reconciliation asks through here too.
+ * as the notify callback — so a query never moves a forward state backwards; reconciliation asks through here too.
+ * What {@code transaction/get} shows is Payguru's truth: it is stored {@code confirmed=true}, confirms a notify's
+ * unconfirmed claim of the same status, and replaces one of another status ({@link PhsTransactions#override}).
+ * Its {@code status} is read through {@link PhsConfig#transactionStatusMap()} (default: the codes as they are).
  */
 @ApplicationScoped
 public class PhsQueries {
@@ -48,12 +55,14 @@ public class PhsQueries {
     private final ServiceDirectory services;
     private final PhsGateway phs;
     private final Ledger ledger;
+    private final Map<String, String> statusMap;
 
     @Inject
-    public PhsQueries(ServiceDirectory services, PhsGateway phs, Ledger ledger) {
+    public PhsQueries(ServiceDirectory services, PhsGateway phs, Ledger ledger, PhsConfig config) {
         this.services = services;
         this.phs = phs;
         this.ledger = ledger;
+        this.statusMap = PhsConfig.parse(config.transactionStatusMap());
     }
 
     public ObjectNode getPaymentNotification(OperationRequest req) {
@@ -81,7 +90,8 @@ public class PhsQueries {
     public ObjectNode applyTransaction(String requestedId, JsonNode tx) {
         ObjectNode state = OperationRequest.object();
         String txid = Answers.firstNonNull(Answers.scalar(tx, "id"), requestedId);
-        String status = Answers.scalar(tx, "status");
+        String reportedStatus = Answers.scalar(tx, "status");
+        String status = reportedStatus == null ? null : statusMap.getOrDefault(reportedStatus, reportedStatus);
         String order = Answers.scalar(tx, "order_refno");
         String code = Answers.scalar(tx, "code");
         String amountText = Answers.scalar(tx, "amount");
@@ -99,14 +109,28 @@ public class PhsQueries {
         }
         String serviceCode = Answers.firstNonNull(Answers.scalar(tx, "service_code"), services.find(Line.PHS, Answers.scalar(tx, "service_id"))
                 .map(ServiceDirectory.NamedService::payguruId).orElse(null));
-        StateChange change = PhsTransactions.change(txid, status, amount, order, code, serviceCode,
-                Answers.firstNonNull(Answers.scalar(tx, "bank_code"), Answers.scalar(tx, "bank")), Answers.scalar(tx, "transaction_date"),
-                "query:" + TRANSACTION_GET, ledger.now().toString());
-        WriteResult w = ledger.apply(change);
-        if (w.outcome() == WriteResult.Outcome.STALE && status.equals(w.currentString("status"))
-                && ledger.apply(PhsTransactions.reaffirm(txid, status, ledger.now().toString())).outcome()
-                        == WriteResult.Outcome.APPLIED) {
-            w = new WriteResult(WriteResult.Outcome.APPLIED, null); // the undocumented-status flag is lifted
+        String bank = Answers.firstNonNull(Answers.scalar(tx, "bank_code"), Answers.scalar(tx, "bank"));
+        String date = Answers.scalar(tx, "transaction_date");
+        String source = "query:" + TRANSACTION_GET;
+        String now = ledger.now().toString();
+        WriteResult w = ledger.apply(PhsTransactions.change(txid, status, amount, order, code, serviceCode, bank, date,
+                source, now, true));
+        if (w.outcome() == WriteResult.Outcome.STALE && PhsStatus.INSTANCE.known(status)) {
+            String stored = w.currentString("status");
+            AttributeValue confirmed = w.current() == null ? null : w.current().get(PhsTransactions.CONFIRMED);
+            boolean claim = confirmed != null && PhsTransactions.unconfirmed(confirmed.bool());
+            StateChange followUp = null;
+            if (status.equals(stored)) {
+                followUp = claim ? PhsTransactions.confirm(txid, status, now) : PhsTransactions.reaffirm(txid, status, now);
+            } else if (claim && stored != null) {
+                followUp = PhsTransactions.override(txid, stored, status, amount, order, code, serviceCode, bank, date,
+                        source, now);
+                LOG.warnf("%s txid=%s: Payguru shows status %s, the unconfirmed claim %s is replaced", TRANSACTION_GET,
+                        txid, status, stored);
+            }
+            if (followUp != null && ledger.apply(followUp).outcome() == WriteResult.Outcome.APPLIED) {
+                w = new WriteResult(WriteResult.Outcome.APPLIED, null); // confirmed, overridden or the flag lifted
+            }
         }
         return stateAnswer(TableLayout.phsTransaction(txid), w, status);
     }
@@ -124,10 +148,18 @@ public class PhsQueries {
             StateChange change = StateChange.of(pk, TransactionItem.SORT).existingOnly()
                     .transition("status", PhsStatus.REFUND, PhsStatus.INSTANCE.allowedFrom(PhsStatus.REFUND))
                     .set("lastNotification", "query:" + REFUND_GET)
+                    .set(PhsTransactions.CONFIRMED, true)
+                    .set(PhsTransactions.CONFIRMED_STATUS, PhsStatus.REFUND)
                     .cause(ChangeCause.query())
                     .set("updatedAt", ledger.now().toString())
                     .remove(TableLayout.OPEN_PK).remove(TableLayout.OPEN_SK);
-            out.set("state", stateAnswer(pk, ledger.apply(change), PhsStatus.REFUND));
+            WriteResult w = ledger.apply(change);
+            if (w.outcome() == WriteResult.Outcome.STALE && PhsStatus.REFUND.equals(w.currentString("status"))
+                    && ledger.apply(PhsTransactions.confirm(txid, PhsStatus.REFUND, ledger.now().toString()))
+                            .outcome() == WriteResult.Outcome.APPLIED) {
+                w = new WriteResult(WriteResult.Outcome.APPLIED, null); // a notify's refund claim, now confirmed
+            }
+            out.set("state", stateAnswer(pk, w, PhsStatus.REFUND));
         }
         return out;
     }

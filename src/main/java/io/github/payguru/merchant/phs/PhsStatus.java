@@ -54,7 +54,16 @@ public final class PhsStatus implements StatusMachine {
         return FROM.getOrDefault(status, Set.of());
     }
 
-    /** Whether the money for this status has arrived (fulfil the order). */
+    /**
+     * Whether this status ends a payment (3 success, 6 refund). Reported by a notify it is a claim, never final:
+     * Payguru's key does not cover {@code status}, so it stays unconfirmed and the item stays in {@code open-items}
+     * until {@code transaction/get} shows it (confirm before trust, {@link PhsTransactions}).
+     */
+    public boolean endsPayment(String status) {
+        return terminal(status);
+    }
+
+    /** Whether the money for this status has arrived (the status alone; fulfil on {@link PhsTransactions#fulfillable}). */
     public static boolean paid(String status) {
         return SUCCESS.equals(status);
     }

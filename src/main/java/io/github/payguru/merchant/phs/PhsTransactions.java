@@ -1,5 +1,7 @@
 package io.github.payguru.merchant.phs;
 
+import java.util.Set;
+
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
@@ -14,8 +16,24 @@ import io.github.payguru.merchant.store.UnknownStatuses;
  * the status transition is in the condition ({@link PhsStatus}); amount, order and code are fixed when the item is
  * created and must match exactly afterwards, the service once known must match. An undocumented status is kept
  * beside the state ({@link UnknownStatuses}).
+ * <p>
+ * Confirm before trust ({@link PhsConfig#confirmBeforeTrust()}, default on): the notify key does not cover
+ * {@code status}, so a notify is a claim. Its status is stored as reported with {@code confirmed=false}; one that
+ * ends a payment ({@link PhsStatus#endsPayment}) keeps the item in {@code open-items}. Payguru's
+ * {@code transaction/get} is the truth: the same status confirms it ({@link #confirm}), another documented status
+ * replaces the unconfirmed claim, even one the forward order would refuse ({@link #override}). Fulfil an order only
+ * on {@link #fulfillable}.
  */
 public final class PhsTransactions {
+
+    /** The stored boolean: the stored status is what Payguru's API showed (absent on items from before it existed). */
+    public static final String CONFIRMED = "confirmed";
+
+    /**
+     * The status Payguru's API last showed, kept while a notify's claim sits in {@code status}: the change events
+     * publish {@code paid}/{@code refunded} when it becomes 3/6, so replacing a replayed claim publishes nothing twice.
+     */
+    public static final String CONFIRMED_STATUS = "confirmedStatus";
 
     private PhsTransactions() {
     }
@@ -31,9 +49,10 @@ public final class PhsTransactions {
      * @param transactionDate as sent, may be null
      * @param source what reported it: the notification's id, {@code query:<operation>} for a query
      * @param now current time (ISO-8601)
+     * @param trusted the status is Payguru's API answer (or confirm-before-trust is off): stored {@code confirmed=true}
      */
     public static StateChange change(String txid, String status, Amount amount, String order, String code,
-            String serviceCode, String bank, String transactionDate, String source, String now) {
+            String serviceCode, String bank, String transactionDate, String source, String now, boolean trusted) {
         String pk = TableLayout.phsTransaction(txid);
         StateChange c = StateChange.of(pk, TransactionItem.SORT)
                 .mustMatchStored("amount", amount.canonical())
@@ -57,13 +76,51 @@ public final class PhsTransactions {
                     .setIfAbsent("transactionDate", transactionDate)
                     .open(Line.PHS.name(), now);
         }
-        boolean settled = PhsStatus.INSTANCE.terminal(status);
+        boolean settled = PhsStatus.INSTANCE.terminal(status) && trusted;
+        if (trusted) {
+            c.set(CONFIRMED_STATUS, status);
+        }
         return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
                 .set("statusKnown", true)
+                .set(CONFIRMED, trusted)
                 .set("bank", bank)
                 .set("transactionDate", transactionDate)
                 .set("lastNotification", source)
                 .open(settled ? null : Line.PHS.name(), now);
+    }
+
+    /**
+     * Payguru's API shows another documented status than the unconfirmed claim stored ({@code claimed}): the API
+     * fact replaces it, whichever way the forward order runs (a replayed 3 on a transaction Payguru shows as 8 ends
+     * as 8), and is stored confirmed. Refused (nothing written) when the stored status is no longer {@code claimed}
+     * or is confirmed; identity (amount, order, code, service) must match as for any change.
+     */
+    public static StateChange override(String txid, String claimed, String status, Amount amount, String order,
+            String code, String serviceCode, String bank, String transactionDate, String source, String now) {
+        return change(txid, status, amount, order, code, serviceCode, bank, transactionDate, source, now, true)
+                .transition("status", status, Set.of(claimed))
+                .onlyIfStored(CONFIRMED, false)
+                .existingOnly();
+    }
+
+    /**
+     * Payguru's API shows the status stored unconfirmed: it becomes {@code confirmed=true} (an undocumented-status
+     * flag is lifted with it) and a settled item leaves {@code open-items}. Refused (nothing written) when the stored
+     * status differs or is already confirmed.
+     */
+    public static StateChange confirm(String txid, String status, String now) {
+        StateChange c = StateChange.of(TableLayout.phsTransaction(txid), TransactionItem.SORT).existingOnly()
+                .mustMatchStored("status", status)
+                .onlyIfStored(CONFIRMED, false)
+                .set(CONFIRMED, true)
+                .set(CONFIRMED_STATUS, status)
+                .set("statusKnown", true)
+                .set("updatedAt", now)
+                .cause(ChangeCause.query());
+        if (PhsStatus.INSTANCE.terminal(status)) {
+            c.open(null, now);
+        }
+        return c;
     }
 
     /**
@@ -74,5 +131,20 @@ public final class PhsTransactions {
     public static StateChange reaffirm(String txid, String status, String now) {
         return UnknownStatuses.lift(TableLayout.phsTransaction(txid), TransactionItem.SORT, status,
                 PhsStatus.INSTANCE.terminal(status), now);
+    }
+
+    /**
+     * Success, and not waiting for Payguru's API: safe to deliver the goods. An item stored unconfirmed
+     * ({@code confirmed=false}, a notify under confirm-before-trust) is not; one stored before {@code confirmed}
+     * existed counts as it was then (trusted).
+     */
+    public static boolean fulfillable(TransactionItem t) {
+        return t != null && Line.PHS.name().equals(t.line) && PhsStatus.paid(t.status)
+                && !Boolean.FALSE.equals(t.confirmed);
+    }
+
+    /** Whether the item holds an unconfirmed claim (a notify's status Payguru's API has not shown yet). */
+    public static boolean unconfirmed(Boolean confirmed) {
+        return Boolean.FALSE.equals(confirmed);
     }
 }

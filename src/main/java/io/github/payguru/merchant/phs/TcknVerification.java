@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.phs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,8 +16,10 @@ import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
+import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
@@ -26,12 +29,19 @@ import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * PHS TCKN verify (src/site/markdown/payguru-api.md §1.6): Payguru asks which national id the merchant holds for an
  * order; we answer {@code md5(TCKN + servicePrivateKey)} as stored at registration. Payguru then
  * reports {@code verified} or {@code unverified}, recorded on the order.
  * Key: {@code md5(serviceCode + merchantId + order + merchantKey + serviceKey)}.
+ * <p>
+ * First wins: the key covers neither {@code notification_type} nor {@code txid}, and Payguru documents no order
+ * between outcomes nor any way to revoke one, so a captured request can be replayed with the other type. The first
+ * outcome recorded for an order stays (written with the condition that the order has none yet); a later one, of the
+ * same or the other type, changes nothing, is answered as the first was (the order's hash) and, when it differs,
+ * logged and counted ({@code TcknVerificationConflicts}).
  */
 @ApplicationScoped
 public class TcknVerification {
@@ -49,15 +59,17 @@ public class TcknVerification {
     private final LedgerReader reader;
     private final NotificationRecorder recorder;
     private final Privacy privacy;
+    private final Metrics metrics;
 
     @Inject
     public TcknVerification(ServiceDirectory services, Ledger ledger, LedgerReader reader, NotificationRecorder recorder,
-            Privacy privacy) {
+            Privacy privacy, Metrics metrics) {
         this.services = services;
         this.ledger = ledger;
         this.reader = reader;
         this.recorder = recorder;
         this.privacy = privacy;
+        this.metrics = metrics;
     }
 
     public CallbackAnswer handle(HttpRequest req) {
@@ -91,11 +103,20 @@ public class TcknVerification {
             return refused(200);
         }
         if (!"verify".equals(type)) {
-            ledger.apply(StateChange.of(pk, OrderItem.SORT).existingOnly()
-                    .set("verification", type)
+            WriteResult w = ledger.apply(StateChange.of(pk, OrderItem.SORT).existingOnly()
+                    .transition("verification", type, Set.of(StatusMachine.NONE)) // first wins
                     .set("verificationTxId", txid)
                     .set("updatedAt", ledger.now().toString()));
-            LOG.infof("tckn-verify order=%s txid=%s: %s recorded", Masking.text(order), txid, type);
+            String kept = w.outcome() == WriteResult.Outcome.APPLIED ? type : w.currentString("verification");
+            if (w.outcome() == WriteResult.Outcome.APPLIED) {
+                LOG.infof("tckn-verify order=%s txid=%s: %s recorded", Masking.text(order), txid, type);
+            } else if (type.equals(kept)) {
+                LOG.infof("tckn-verify order=%s txid=%s: %s again, already recorded", Masking.text(order), txid, type);
+            } else {
+                metrics.count("TcknVerificationConflicts", Map.of());
+                LOG.warnf("tckn-verify order=%s txid=%s: %s refused, the first outcome %s (txid=%s) stays", Masking.text(order), txid,
+                        type, kept, w.currentString("verificationTxId"));
+            }
         } else {
             LOG.infof("tckn-verify order=%s txid=%s: hash answered", Masking.text(order), txid);
         }

@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transactions through {@code transaction/detail}, MP subscriptions through {@code subscription/detail}.
  * What Payguru reports is applied by the same queries (and so the same state machines) the merchant's
  * backend uses ({@link MpQueries}, {@link PhsQueries}): Payguru's answer confirms what a callback only claimed, or
- * overrides it (MP transactions and cycles stay open while their state is an unconfirmed claim, failures, refunds and
- * cancels included), and never moves a confirmed state backwards. An item that stays open gets its {@code opensk} moved to
+ * overrides it (MP transactions and cycles, and PHS transactions under confirm before trust, stay open while their
+ * state is an unconfirmed claim, failures, refunds and cancels included), and never moves a confirmed state
+ * backwards. An item that stays open gets its {@code opensk} moved to
  * now so the next run checks the next ones; a rate limit ends the run (the rest waits for the next schedule).
  * An open item that lacks what it takes to ask (its id, its service) is a data problem: logged, counted as
  * failed and moved to the back of the queue like any other.

@@ -1,6 +1,7 @@
 package io.github.payguru.merchant.callback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,8 @@ class IntegrityFixturesTest {
         assertEquals("3", t.status);
         assertEquals("99", t.unknownStatus);
         assertEquals(Set.of("99"), t.unknownStatuses);
-        assertNull(t.openpk, "success is terminal: out of open-items");
+        assertEquals(Boolean.FALSE, t.confirmed, "a notify's success is a claim until transaction/get shows it");
+        assertNotNull(t.openpk, "so it stays in open-items (issue 17 case 3)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,11 +31,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
+import io.github.payguru.merchant.kernel.HttpRequest;
+import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.phs.PhsConfig;
+import io.github.payguru.merchant.phs.PhsNotifications;
+import io.github.payguru.merchant.phs.PhsTransactions;
+import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.RejectionItem;
 import io.github.payguru.merchant.store.RecentNotifications;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
+import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.DynamoCalls;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
@@ -54,6 +63,21 @@ class PhsNotifyTest {
 
     @Inject
     LedgerView ledger;
+
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    NotificationRecorder recorder;
+
+    @Inject
+    Privacy privacy;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PhsConfig phsConfig;
 
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, null);
@@ -77,9 +101,51 @@ class PhsNotifyTest {
         assertEquals("SHOP", t.service);
         assertEquals("PHS", t.line);
         assertEquals(1L, t.version);
-        assertNull(t.openpk, "a settled payment leaves the reconciliation index");
+        assertEquals(Boolean.FALSE, t.confirmed, "a notify is a claim until transaction/get shows it (issue 17 case 3)");
+        assertEquals(OpenIndex.partition("PHS", t.pk), t.openpk, "so even success stays in the reconciliation index");
+        assertFalse(PhsTransactions.fulfillable(t));
         assertEquals(1, ledger.partition(TableLayout.phsTransaction(txid)).size());
         assertEquals(1, ledger.transactionsOfOrder("ORD-" + txid).size(), "found through the by-order index");
+    }
+
+    /**
+     * Issue 17 case 3: the key covers neither {@code status} nor {@code transaction_date} nor {@code bank}, so a
+     * captured {@code status=8} notify replayed with {@code status=3} still carries a valid key. Before: stored as 3,
+     * settled and published as {@code orderChange=paid}. Now: stored as reported, unconfirmed, still open, answered OK.
+     */
+    @Test
+    void case3_aReplayedNotifyWithAnotherStatusIsNotTrustedUntilTransactionGet() {
+        String txid = Events.uniqueTxid();
+        String order = "ORD-" + txid;
+        Map<String, String> captured = Events.phsNotify(txid, order, "8", "20.00");
+        assertEquals("OK", call(Events.get(PATH, captured)).getBody());
+        Map<String, String> replay = new LinkedHashMap<>(captured);
+        replay.put("status", "3");
+        replay.put("transaction_date", "2026-11-22 23:59:59");
+        replay.put("bank", "yapikredibank");
+        APIGatewayV2HTTPResponse r = call(Events.get(PATH, replay));
+        assertEquals(200, r.getStatusCode());
+        assertEquals("OK", r.getBody(), "stored, so answered exactly OK");
+        TransactionItem t = stored(txid);
+        assertEquals("3", t.status, "stored as reported");
+        assertEquals(Boolean.FALSE, t.confirmed, "a claim, not a fact");
+        assertEquals(OpenIndex.partition("PHS", t.pk), t.openpk, "open until transaction/get shows it");
+        assertFalse(PhsTransactions.fulfillable(t), "nothing to deliver yet");
+        assertEquals("OK", call(Events.get(PATH, replay)).getBody(), "a replay of the replay answers the same");
+        assertEquals(t.version, stored(txid).version);
+    }
+
+    @Test
+    void case3_withConfirmBeforeTrustOffANotifyIsTrustedAsBefore() {
+        PhsNotifications trusting = new PhsNotifications(services, recorder, privacy, clock,
+                ConfigVariants.with(PhsConfig.class, phsConfig, Map.of("confirmBeforeTrust", false)));
+        String txid = Events.uniqueTxid();
+        assertEquals("OK", trusting.handle(new HttpRequest("GET", PATH,
+                Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"), Map.of(), "198.51.100.7")).body());
+        TransactionItem t = stored(txid);
+        assertEquals(Boolean.TRUE, t.confirmed);
+        assertNull(t.openpk, "settled: out of the reconciliation index");
+        assertTrue(PhsTransactions.fulfillable(t));
     }
 
     @Test
@@ -241,7 +307,8 @@ class PhsNotifyTest {
         TransactionItem t = stored(txid);
         assertEquals("6", t.status);
         assertEquals(4L, t.version);
-        assertNull(t.openpk);
+        assertEquals(Boolean.FALSE, t.confirmed);
+        assertEquals(OpenIndex.partition("PHS", t.pk), t.openpk, "a notify's refund is a claim until Payguru's API shows it");
     }
 
     @Test
@@ -279,7 +346,7 @@ class PhsNotifyTest {
         assertEquals("OK", call(Events.get(PATH, Events.phsNotify(txid, "ORD-" + txid, "3", "20.00"))).getBody());
         t = stored(txid);
         assertEquals("3", t.status, "success after an undocumented status is applied");
-        assertNull(t.openpk, "success is terminal");
+        assertEquals(OpenIndex.partition("PHS", t.pk), t.openpk, "success from a notify is an unconfirmed claim");
         assertEquals("42", t.unknownStatus, "the undocumented status stays on record");
         Map<String, String> late = Events.phsNotify(txid, "ORD-" + txid, "77", "20.00");
         late.put("transaction_date", "2026-11-22 12:00:00");

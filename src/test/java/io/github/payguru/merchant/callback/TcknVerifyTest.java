@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -83,8 +84,50 @@ class TcknVerifyTest {
         assertEquals("unverified", o.verification);
         assertEquals(p.get("txid"), o.verificationTxId);
         verify(Events.tcknVerify(order, "verified"));
-        assertEquals("verified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification);
+        assertEquals("unverified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification,
+                "first wins (issue 17 case 9): the key covers neither the type nor the txid");
         verify(Events.tcknVerify("ORD-NEVER-" + Events.uniqueTxid(), "verified"));
+    }
+
+    /**
+     * Issue 17 case 9: the key is {@code md5(serviceCode + merchantId + order + keys)}, so a captured request can be
+     * replayed with the other {@code notification_type}. Before: a replayed {@code unverified} overwrote
+     * {@code verified}. Now the first outcome stays and a replay answers as the first did.
+     */
+    @Test
+    void case9_aReplayedUnverifiedDoesNotFlipVerified() {
+        String order = newOrder();
+        Map<String, String> verified = Events.tcknVerify(order, "verified");
+        APIGatewayV2HTTPResponse first = verify(verified);
+        assertEquals(200, first.getStatusCode());
+        Map<String, String> replay = new java.util.LinkedHashMap<>(verified);
+        replay.put("notification_type", "unverified");
+        replay.put("txid", Events.uniqueTxid());
+        APIGatewayV2HTTPResponse again;
+        try (LogCapture logs = LogCapture.open()) {
+            again = verify(replay);
+            assertTrue(logs.all().contains("unverified refused, the first outcome verified"), logs.all());
+        }
+        assertEquals(first.getStatusCode(), again.getStatusCode());
+        assertEquals(first.getBody(), again.getBody(), "a replay answers the same as the first");
+        OrderItem o = ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow();
+        assertEquals("verified", o.verification);
+        assertEquals(verified.get("txid"), o.verificationTxId, "the first outcome's txid stays with it");
+        assertEquals(first.getBody(), verify(verified).getBody(), "the first one again: the same answer, no change");
+        assertEquals("verified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification);
+    }
+
+    @Test
+    void case9_aReplayedVerifiedDoesNotFlipUnverified() {
+        String order = newOrder();
+        APIGatewayV2HTTPResponse first = verify(Events.tcknVerify(order, "unverified"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(first.getBody(), verify(Events.tcknVerify(order, i % 2 == 0 ? "verified" : "unverified"))
+                    .getBody());
+        }
+        assertEquals("unverified", ledger.order(TableLayout.phsOrder("SHOP", order)).orElseThrow().verification);
+        assertEquals(first.getBody(), verify(Events.tcknVerify(order, "verify")).getBody(),
+                "verify still answers the hash");
     }
 
     @Test

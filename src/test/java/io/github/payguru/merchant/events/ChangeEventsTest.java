@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.dev.StreamPoller;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
+import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.lambda.EventPublisherHandler;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.support.Events;
@@ -104,7 +105,8 @@ class ChangeEventsTest {
         assertEquals(EventDerivation.TRANSACTION, paid.detailType());
         assertNull(status(paid, "previousStatus"));
         assertEquals("3", status(paid, "status"));
-        assertEquals("paid", paid.text("orderChange"));
+        assertNull(paid.text("orderChange"), "a notify's success is a claim until transaction/get (case3_… below)");
+        assertEquals(false, paid.detail().get("confirmed").asBoolean());
         assertEquals("callback", paid.text("cause"));
         assertEquals("150", paid.text("amount"));
         assertEquals(order, paid.text("orderRef"));
@@ -130,8 +132,58 @@ class ChangeEventsTest {
         assertNull(two.get(0).text("orderChange"));
         assertEquals("5", status(two.get(1), "previousStatus"));
         assertEquals("3", status(two.get(1), "status"));
-        assertEquals("paid", two.get(1).text("orderChange"));
+        assertNull(two.get(1).text("orderChange"), "unconfirmed: not deliverable yet");
         assertEquals(List.of(1L, 2L), two.stream().map(ChangeEvent::sequence).toList());
+    }
+
+    /**
+     * Issue 17 case 3 on the event bus: a captured {@code status=8} notify replayed with {@code status=3} (the key does
+     * not cover the status). Before: published as {@code orderChange=paid}. Now: a claim ({@code confirmed=false}, no
+     * {@code orderChange}); Payguru's {@code transaction/get} shows 8 and overrides it; {@code paid} is published
+     * once Payguru's API shows 3.
+     */
+    @Test
+    void case3_noPaidEventUntilConfirmed() {
+        PhsTransaction t = payguru.seedPhsTransaction("SHOP", "ORD-EV3-" + Events.uniqueTxid(), "150.00", 8);
+        phs(Events.phsNotifyOf(t, "8"), 200);
+        Map<String, String> replay = Events.phsNotifyOf(t, "3");
+        replay.put("transaction_date", "2026-11-22 23:59:59");
+        phs(replay, 200);
+        List<ChangeEvent> claimed = events();
+        assertEquals(List.of("8", "3"), claimed.stream().map(e -> status(e, "status")).toList(), claimed::toString);
+        claimed.forEach(e -> assertNull(e.text("orderChange"), "no paid for an unconfirmed claim: " + e));
+        assertEquals(false, claimed.get(1).detail().get("confirmed").asBoolean());
+
+        String get = "{\"id\":\"" + t.id + "\"}";
+        given().contentType("application/json").body(get).post("/ops/phs/transaction-get").then().statusCode(200);
+        List<ChangeEvent> truth = events();
+        assertEquals(1, truth.size(), truth::toString);
+        assertEquals("3", status(truth.get(0), "previousStatus"));
+        assertEquals("8", status(truth.get(0), "status"), "Payguru's API overrides the claim");
+        assertEquals(true, truth.get(0).detail().get("confirmed").asBoolean());
+        assertNull(truth.get(0).text("orderChange"));
+        assertEquals("api-query", truth.get(0).text("cause"));
+
+        t.status = 3; // the rest of the transfer arrives at Payguru
+        given().contentType("application/json").body(get).post("/ops/phs/transaction-get").then().statusCode(200);
+        List<ChangeEvent> paid = events();
+        assertEquals(1, paid.size(), paid::toString);
+        assertEquals("3", status(paid.get(0), "status"));
+        assertEquals(true, paid.get(0).detail().get("confirmed").asBoolean());
+        assertEquals("paid", paid.get(0).text("orderChange"), "published once confirmed");
+
+        Map<String, String> fakeRefund = Events.phsNotifyOf(t, "6");
+        fakeRefund.put("transaction_date", "2026-11-23 00:00:00");
+        phs(fakeRefund, 200);
+        List<ChangeEvent> refundClaim = events();
+        assertEquals(1, refundClaim.size(), refundClaim::toString);
+        assertEquals("6", status(refundClaim.get(0), "status"));
+        assertNull(refundClaim.get(0).text("orderChange"), "no refunded for an unconfirmed claim");
+        given().contentType("application/json").body(get).post("/ops/phs/transaction-get").then().statusCode(200);
+        List<ChangeEvent> back = events();
+        assertEquals(1, back.size(), back::toString);
+        assertEquals("3", status(back.get(0), "status"), "Payguru still shows 3: the replayed refund is replaced");
+        assertNull(back.get(0).text("orderChange"), "and the order is not published as paid a second time");
     }
 
     @Test
@@ -153,7 +205,7 @@ class ChangeEventsTest {
         phs(Events.phsNotify(txid, order, "3", "250.00"), 200);
         List<ChangeEvent> paid = events();
         assertEquals(1, paid.size(), paid::toString);
-        assertEquals("paid", paid.get(0).text("orderChange"));
+        assertNull(paid.get(0).text("orderChange"), "a notify's success waits for Payguru's transaction/get");
         assertEquals(order, paid.get(0).text("orderRef"));
     }
 

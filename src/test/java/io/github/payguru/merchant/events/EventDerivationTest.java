@@ -102,7 +102,7 @@ class EventDerivationTest {
         assertEquals("3", e.detail().path("status").path("code").asText());
         assertEquals("success", e.detail().path("status").path("name").asText());
         assertTrue(e.detail().get("paid").asBoolean());
-        assertTrue(e.detail().get("confirmed").asBoolean(), "a PHS notify is signed");
+        assertTrue(e.detail().get("confirmed").asBoolean(), "an image without confirmed (stored before PHS claims) counts as confirmed");
         assertEquals("10.00", e.text("amount"));
         assertEquals("paid", e.text("orderChange"));
         assertEquals("callback", e.text("cause"));

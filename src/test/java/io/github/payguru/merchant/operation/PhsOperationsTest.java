@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -20,8 +22,16 @@ import org.junit.jupiter.api.Test;
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
+import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.payguru.ServiceDirectory;
+import io.github.payguru.merchant.phs.PhsConfig;
+import io.github.payguru.merchant.phs.PhsQueries;
+import io.github.payguru.merchant.phs.PhsTransactions;
+import io.github.payguru.merchant.phs.api.PhsGateway;
 import io.github.payguru.merchant.phs.api.PhsTokens;
+import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.TableLayout;
+import io.github.payguru.merchant.support.ConfigVariants;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
@@ -39,6 +49,21 @@ class PhsOperationsTest {
 
     @Inject
     LedgerView ledger;
+
+    @Inject
+    PhsNotifyHandler notify;
+
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    PhsGateway gateway;
+
+    @Inject
+    Ledger writes;
+
+    @Inject
+    PhsConfig phsConfig;
 
     @BeforeEach
     void fresh() {
@@ -137,6 +162,65 @@ class PhsOperationsTest {
         Answer refused = call("phs-transaction-get", "{\"id\":\"" + t.id + "\"}").expect(502);
         assertEquals("ERR_001", refused.error());
         assertEquals(4, payguru.requests("phs.transaction.get").size());
+    }
+
+    /**
+     * Issue 17 case 3 through {@code phs-transaction-get}: a replayed notify's claim is confirmed when Payguru shows the
+     * same status and replaced, confirmed, when Payguru shows another; a confirmed status never moves backwards.
+     */
+    @Test
+    void case3_transactionGetConfirmsOrOverridesTheNotifyClaim() {
+        PhsTransaction partial = payguru.seedPhsTransaction("SHOP", "O-" + Events.uniqueTxid(), "10.00", 8);
+        assertEquals("OK", notify(Events.phsNotifyOf(partial, "8")));
+        Map<String, String> replay = Events.phsNotifyOf(partial, "3");
+        replay.put("transaction_date", "2026-11-22 23:59:59");
+        assertEquals("OK", notify(replay));
+        var claim = ledger.transaction(TableLayout.phsTransaction(partial.id)).orElseThrow();
+        assertEquals("3", claim.status);
+        assertEquals(Boolean.FALSE, claim.confirmed);
+
+        Answer truth = call("phs-transaction-get", "{\"id\":\"" + partial.id + "\"}").expect(200);
+        assertEquals("applied", truth.body().path("state").path("result").asText(), truth.body().toString());
+        assertEquals("8", truth.body().path("state").path("status").asText());
+        var stored = ledger.transaction(TableLayout.phsTransaction(partial.id)).orElseThrow();
+        assertEquals("8", stored.status, "Payguru's truth replaces the unconfirmed claim");
+        assertEquals(Boolean.TRUE, stored.confirmed);
+        assertEquals("api-query", stored.cause);
+        assertFalse(PhsTransactions.fulfillable(stored));
+        Answer again = call("phs-transaction-get", "{\"id\":\"" + partial.id + "\"}").expect(200);
+        assertEquals("stale", again.body().path("state").path("result").asText(), "nothing left to change");
+
+        PhsTransaction paid = payguru.seedPhsTransaction("SHOP", "O-" + Events.uniqueTxid(), "10.00", 3);
+        assertEquals("OK", notify(Events.phsNotifyOf(paid, "3")));
+        assertFalse(PhsTransactions.fulfillable(ledger.transaction(TableLayout.phsTransaction(paid.id)).orElseThrow()));
+        Answer confirmed = call("phs-transaction-get", "{\"id\":\"" + paid.id + "\"}").expect(200);
+        assertEquals("applied", confirmed.body().path("state").path("result").asText());
+        var settled = ledger.transaction(TableLayout.phsTransaction(paid.id)).orElseThrow();
+        assertEquals(Boolean.TRUE, settled.confirmed);
+        assertNull(settled.openpk, "confirmed success leaves the reconciliation index");
+        assertTrue(PhsTransactions.fulfillable(settled));
+        payguru.phsTransaction(paid.id).orElseThrow().status = 1; // a stale answer
+        call("phs-transaction-get", "{\"id\":\"" + paid.id + "\"}").expect(200);
+        assertEquals("3", ledger.transaction(TableLayout.phsTransaction(paid.id)).orElseThrow().status,
+                "a confirmed status is never overridden");
+    }
+
+    @Test
+    void transactionGetStatusesAreMappedOnlyWhenConfigured() {
+        PhsQueries mapped = new PhsQueries(services, gateway, writes,
+                ConfigVariants.with(PhsConfig.class, phsConfig, Map.of("transactionStatusMap", Optional.of("10=3"))));
+        PhsTransaction t = payguru.seedPhsTransaction("SHOP", "O-" + Events.uniqueTxid(), "10.00", 10);
+        assertEquals("3", mapped.refreshTransaction(t.id).path("state").path("status").asText());
+        PhsTransaction plain = payguru.seedPhsTransaction("SHOP", "O-" + Events.uniqueTxid(), "10.00", 10);
+        call("phs-transaction-get", "{\"id\":\"" + plain.id + "\"}").expect(200);
+        var unknown = ledger.transaction(TableLayout.phsTransaction(plain.id)).orElseThrow();
+        assertNull(unknown.status, "by default 10 is used as it is: undocumented, kept beside the state");
+        assertEquals("10", unknown.unknownStatus);
+        assertThrows(IllegalStateException.class, () -> PhsConfig.parse(Optional.of("3")));
+    }
+
+    String notify(Map<String, String> params) {
+        return notify.handleRequest(Events.get("/payguru/phs/notify", params), null).getBody();
     }
 
     @Test

@@ -100,7 +100,8 @@ class MerchantOrderGetTest extends SynchronousSimulator {
         assertEquals("3", tx.get("status").get("code").asText());
         assertEquals("success", tx.get("status").get("name").asText());
         assertTrue(tx.get("paid").asBoolean());
-        assertTrue(tx.get("confirmed").asBoolean());
+        assertFalse(tx.get("confirmed").asBoolean(), "a notify's success is a claim until transaction/get shows it");
+        assertFalse(tx.get("fulfillable").asBoolean(), "so nothing to deliver yet (issue 17 case 3)");
         assertEquals("250", tx.get("amount").asText(), "the exact canonical decimal text");
         assertTrue(tx.get("amount").isTextual());
         assertEquals(List.of("created", "5", "3"), timelineStatuses(body), "a duplicate is not a change");
@@ -130,11 +131,13 @@ class MerchantOrderGetTest extends SynchronousSimulator {
         JsonNode unconfirmed = order(ref).body().get("transactions").get(0);
         assertEquals("paid", unconfirmed.get("status").get("name").asText());
         assertFalse(unconfirmed.get("confirmed").asBoolean(), "a callback's paid status awaits Payguru's API");
+        assertFalse(unconfirmed.get("fulfillable").asBoolean());
 
         given().contentType("application/json").body("{\"service\":\"2001\",\"transactionId\":\"" + txId + "\"}")
                 .post("/ops/mp/transaction-get").then().statusCode(200);
         JsonNode confirmed = order(ref).body();
         assertTrue(confirmed.get("transactions").get(0).get("confirmed").asBoolean());
+        assertTrue(confirmed.get("transactions").get(0).get("fulfillable").asBoolean(), "deliver on this");
         JsonNode lastChange = confirmed.get("timeline").get(confirmed.get("timeline").size() - 1);
         assertEquals("api-query", lastChange.get("cause").asText(), "the confirmation by query is on the timeline");
 

@@ -2,6 +2,7 @@ package io.github.payguru.merchant.packaged;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -162,6 +163,30 @@ class PackagedFunctionIT {
             assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
             assertFalse(function.hasLoaded(PRELOADED_ONLY), "an on-demand start preloads nothing for a snapshot");
             assertFalse(function.hasLoaded(PRIMED_ONLY), "nor primes anything");
+        }
+    }
+
+    /**
+     * Issue 17 case 3 in the shipped function: the captured processing notify replayed with {@code status=3} (its key
+     * still matches: Payguru's key does not cover the status) is answered OK and stored as an unconfirmed claim that
+     * stays in open-items; before, it was stored as a settled success.
+     */
+    @Test
+    void case3_aReplayedNotifyWithAnotherStatusIsStoredAsAnUnconfirmedClaim() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("phs-notify", templateEnvironment())) {
+            assertEquals("OK", answer(function, "phs-notify", "get-processing").get("body").asText());
+            String captured = Fixtures.json("phs-notify", "get-processing");
+            String replay = captured.replace("status=1&", "status=3&").replace("\"status\": \"1\"", "\"status\": \"3\"");
+            assertNotEquals(captured, replay);
+            LambdaRuntimeApi.Answer answer = function.invoke(replay);
+            assertFalse(answer.error(), answer::body);
+            JsonNode replayed = JSON.readTree(answer.body());
+            assertEquals(200, replayed.get("statusCode").asInt(), replayed::toString);
+            assertEquals("OK", replayed.get("body").asText());
+            Map<String, AttributeValue> stored = item("TX#PHS#7000009", "TX");
+            assertEquals("3", stored.get("status").s(), stored::toString);
+            assertEquals(Boolean.FALSE, stored.get("confirmed").bool(), stored::toString);
+            assertTrue(stored.containsKey("openpk"), "still open until transaction/get shows it: " + stored);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.phs.PhsTransactions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.SubscriptionItem;
@@ -38,6 +40,7 @@ import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.FreshTable;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
@@ -88,8 +91,12 @@ class ReconcileTest {
     @Inject
     MpSubscriptionNotificationHandler mpSubscription;
 
+    @Inject
+    ReconcileHandler reconcile;
+
     @BeforeEach
     void fresh() {
+        FreshTable.recreate(); // a run reads the whole open-items index: no test counts what another left open
         sim.reset();
     }
 
@@ -122,6 +129,65 @@ class ReconcileTest {
         assertNull(stored.openpk);
         assertTrue(sim.requests("phs.transaction.get").size() <= 2,
                 "one read (two when the simulator's reset expired the cached token and it was renewed once)");
+    }
+
+    /**
+     * Issue 17 case 3: a captured {@code status=8} notify replayed with {@code status=3} is stored as an unconfirmed
+     * claim; the scheduled run asks {@code transaction/get}, whose answer (8) replaces it, confirmed; when Payguru
+     * shows 3 later, the payment is confirmed and settled.
+     */
+    @Test
+    void case3_reconciliationOverridesTheClaimWithPayguruTruth() {
+        PhsTransaction t = sim.seedPhsTransaction("SHOP", "ORD-C3" + Events.uniqueTxid(), "100.00", 8);
+        String pk = TableLayout.phsTransaction(t.id);
+        assertEquals("OK", notify(Events.phsNotifyOf(t, "8")));
+        Map<String, String> replay = Events.phsNotifyOf(t, "3");
+        replay.put("transaction_date", "2026-11-22 23:59:59");
+        assertEquals("OK", notify(replay));
+        TransactionItem claim = ledger.transaction(pk).orElseThrow();
+        assertEquals("3", claim.status);
+        assertEquals(Boolean.FALSE, claim.confirmed);
+
+        later(Duration.ofHours(1));
+        Map<String, Object> report = reconcile.handleRequest(Map.of(), null);
+        assertEquals(Map.of("PHS", 1), report.get("checked"), report.toString());
+        TransactionItem truth = ledger.transaction(pk).orElseThrow();
+        assertEquals("8", truth.status, "Payguru shows 8: the claim is replaced");
+        assertEquals(Boolean.TRUE, truth.confirmed);
+        assertEquals("reconciliation", truth.cause);
+        assertFalse(PhsTransactions.fulfillable(truth));
+        assertEquals(OpenIndex.partition("PHS", pk), truth.openpk, "8 (partial) is not final: still asked about");
+        assertEquals("OK", notify(replay), "the replay again: answered as before, changes nothing");
+        assertEquals(truth.version, ledger.transaction(pk).orElseThrow().version);
+
+        t.status = 3; // the rest of the transfer arrives at Payguru
+        later(Duration.ofHours(2));
+        reconcile.handleRequest(Map.of(), null);
+        TransactionItem paid = ledger.transaction(pk).orElseThrow();
+        assertEquals("3", paid.status);
+        assertEquals(Boolean.TRUE, paid.confirmed);
+        assertNull(paid.openpk, "confirmed success is settled");
+        assertTrue(PhsTransactions.fulfillable(paid));
+    }
+
+    @Test
+    void case3_aClaimPayguruShowsIsConfirmedAndSettled() {
+        PhsTransaction t = sim.seedPhsTransaction("SHOP", "ORD-C3" + Events.uniqueTxid(), "100.00", 3);
+        assertEquals("OK", notify(Events.phsNotifyOf(t, "3")));
+        String pk = TableLayout.phsTransaction(t.id);
+        assertEquals(OpenIndex.partition("PHS", pk), ledger.transaction(pk).orElseThrow().openpk);
+        later(Duration.ofHours(1));
+        Reconciler.Report r = reconciler.run();
+        assertEquals(1, r.settled().get("PHS"), r.toMap().toString());
+        TransactionItem stored = ledger.transaction(pk).orElseThrow();
+        assertEquals("3", stored.status);
+        assertEquals(Boolean.TRUE, stored.confirmed);
+        assertNull(stored.openpk);
+        assertEquals(Map.of(), reconciler.run().checked(), "settled: never asked again");
+    }
+
+    String notify(Map<String, String> params) {
+        return phsNotify.handleRequest(Events.get("/payguru/phs/notify", params), null).getBody();
     }
 
     /** The PHS notify of {@code t} in status 1 (processing), signed as Payguru signs it. */

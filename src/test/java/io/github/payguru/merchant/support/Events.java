@@ -61,6 +61,22 @@ public final class Events {
         return p;
     }
 
+    /** The notify of a simulator's PHS transaction with {@code status}, signed as Payguru signs it (SHOP). */
+    public static Map<String, String> phsNotifyOf(io.github.payguru.merchant.dev.simulator.PhsTransaction t,
+            String status) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("txid", t.id);
+        p.put("code", t.code);
+        p.put("order", t.order);
+        p.put("status", status);
+        p.put("amount", t.amount);
+        p.put("transaction_date", "2026-11-22 10:00:00");
+        p.put("bank", "isbank");
+        p.put("key", PayguruKeys.md5(new PhsNotifyKeyInput(MERCHANT_ID, MERCHANT_KEY, SHOP_CODE, SHOP_KEY, t.id, t.code,
+                t.order, t.amount)));
+        return p;
+    }
+
     public static Map<String, String> tcknVerify(String order, String type) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("txid", uniqueTxid());

@@ -18,7 +18,8 @@ import net.jqwik.api.Tuple;
  * §1.2, §1.5) and independently of the production tables: what the final stored state must be after any
  * ordering of documented and undocumented statuses, duplicates included.
  * <ul>
- * <li>PHS: the documented statuses form one line 1 → 2 → 5 → 8 → 3 → 6; the furthest one received wins.</li>
+ * <li>PHS: the documented statuses form one line 1 → 2 → 5 → 8 → 3 → 6; the furthest one received wins; under
+ * confirm before trust it stays open (a claim) until Payguru's transaction/get shows it.</li>
  * <li>MP billing: the first status that is not "waiting" picks the branch: a failure ends it; otherwise the
  * furthest of paid → refund in progress → refunded received wins.</li>
  * <li>MP subscription: the documented status with the highest (txId, rank) wins, the first to arrive on a tie.</li>
@@ -80,8 +81,9 @@ public final class StatusModels {
     }
 
 
+    /** Through notifies alone every PHS item stays open: a notify's status is a claim until transaction/get shows it. */
     public static Expected phs(List<Ev> events) {
-        return run(events, PHS_LINE::contains, StatusModels::phsFinal, s -> !PHS_TERMINAL.contains(s));
+        return run(events, PHS_LINE::contains, StatusModels::phsFinal, s -> true);
     }
 
     public static Expected mp(List<Ev> events) {
