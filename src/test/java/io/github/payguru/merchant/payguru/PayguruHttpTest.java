@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.payguru.merchant.mp.api.MpApi;
 import io.github.payguru.merchant.phs.api.PhsApi;
+import io.github.payguru.merchant.support.PayguruStandIn;
 
 /**
  * The wire requests of the Payguru API classes over {@link PayguruHttp} (the JDK's HttpURLConnection), against a
@@ -148,6 +149,44 @@ class PayguruHttpTest {
         assertEquals(PayguruOutcome.Kind.UNREACHABLE, refused.kind());
         assertFalse(refused.kind().uncertain());
         assertTrue(late.kind().uncertain());
+    }
+
+    /** A detail query answered on a kept-alive connection, then the refund on it: read, carried out, no answer. */
+    private static PayguruStandIn keptAliveThenBroken(boolean refuseTheReconnect) throws IOException {
+        PayguruStandIn[] self = new PayguruStandIn[1];
+        self[0] = new PayguruStandIn(target -> {
+            if (refuseTheReconnect && target.contains("/transaction/refund/")) {
+                try {
+                    self[0].close(); // the JDK's second connect is refused
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return new PayguruStandIn.Reply(200, "{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\"}}");
+        });
+        return self[0].then(PayguruStandIn.Fault.GOOD, PayguruStandIn.Fault.CLOSE_AFTER);
+    }
+
+    /**
+     * Issue 17 case 1 on the wire: the kept-alive connection breaks after the refund was read (and carried out).
+     * Before: the JDK sent the refund again on a new connection (2 on the wire), and when that connect was refused
+     * the call looked UNREACHABLE ("nothing sent"). Now: one refund on the wire, and the call is uncertain.
+     */
+    @Test
+    void case1_aBrokenKeptAliveConnectionNeverResendsTheRefund() throws IOException {
+        for (boolean refuse : new boolean[] { false, true }) {
+            try (PayguruStandIn payguru = keptAliveThenBroken(refuse)) {
+                MpApi mp = new MpApi(http, payguru.base());
+                assertEquals(200, mp.transactionDetail("1000", "2001", "77").status());
+                PayguruOutcome refund = PayguruCalls.once(PayguruCalls.Mode.MONEY, PayguruOutcome::mp,
+                        () -> mp.transactionRefund("1000", "2001", "77"));
+                long onTheWire = payguru.count("/mp/transaction/refund/");
+                System.out.printf("case 1 (reconnect %s): %d refund request(s) on the wire, outcome %s%n",
+                        refuse ? "refused" : "accepted", onTheWire, refund.kind());
+                assertEquals(1, onTheWire, "refund requests on the wire");
+                assertEquals(PayguruOutcome.Kind.UNCERTAIN, refund.kind(), "the refund may have been carried out");
+            }
+        }
     }
 
     private static void sleep(long ms) {
