@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.github.payguru.merchant.events.EventDerivation;
 import io.github.payguru.merchant.lambda.Routes;
+import io.github.payguru.merchant.payguru.MoneyCallBudget;
+import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.packaged.PackagedFunction;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.store.TableLayout;
@@ -305,6 +308,53 @@ class TemplateTest {
         assertTrue(grants.get(1).contains("dynamodb:GetRecords") && grants.get(1).contains("/stream/*"), grants::toString);
         assertTrue(grants.get(2).startsWith("[\"sqs:SendMessage\"]") && grants.get(2).contains("EventDeadLetterQueue"),
                 grants::toString);
+    }
+
+    /**
+     * Issue 17: the refund and cancel locks live as long as the worst case of one money call ({@link MoneyCallBudget}:
+     * DynamoDB calls before sending, connect, the whole-answer deadline, a margin), so a lock never expires while its
+     * call may still be on the wire; and the function's timeout covers that lifetime, so the function is never cut
+     * short of one worst-case call. Counted from application.properties (production values) and the functions'
+     * environment, as deployed.
+     */
+    @Test
+    void moneyFunctionsOutliveTheirLockAndTheLockOutlivesOneWorstCaseCall() throws IOException {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
+            props.load(in);
+        }
+        for (String id : List.of("MpTransactionRefundFunction", "MpSubscriptionCancelFunction")) {
+            JsonNode fn = functions().get(id).path("Properties");
+            JsonNode env = fn.path("Environment").path("Variables");
+            MoneyCallBudget budget = new MoneyCallBudget(
+                    duration(env, props, "payguru.api.connect-timeout", "connectTimeout"),
+                    duration(env, props, "payguru.api.read-timeout", "readTimeout"),
+                    duration(env, props, "quarkus.dynamodb.api-call-timeout", null),
+                    duration(env, props, "payguru.api.money-call-margin", "moneyCallMargin"));
+            Duration worstCall = budget.storeCall().multipliedBy(MoneyCallBudget.STORE_CALLS_BEFORE_SENDING)
+                    .plus(budget.connect()).plus(budget.read());
+            assertTrue(budget.lockTtl().compareTo(worstCall) >= 0, id + ": the lock would expire while a call runs");
+            assertTrue(budget.margin().isPositive(), id + ": a margin for clocks and pauses");
+            Duration timeout = Duration.ofSeconds(fn.path("Timeout").asInt(
+                    TEMPLATE.path("Globals").path("Function").path("Timeout").asInt()));
+            assertTrue(timeout.compareTo(budget.lockTtl()) >= 0, id + ": Timeout " + timeout
+                    + " is shorter than one worst-case money call and its lock (" + budget.lockTtl() + ")");
+        }
+    }
+
+    /** A duration as deployed: the function's environment, else application.properties, else the code's default. */
+    private static Duration duration(JsonNode env, java.util.Properties props, String key, String method) {
+        String envName = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        String v = env.has(envName) ? env.get(envName).asText() : props.getProperty(key);
+        if (v == null) {
+            try {
+                v = PayguruApiConfig.class.getMethod(method).getAnnotation(WithDefault.class).value();
+            } catch (NoSuchMethodException | NullPointerException e) {
+                throw new IllegalStateException(key + " has no value", e);
+            }
+        }
+        v = v.trim().toUpperCase(java.util.Locale.ROOT);
+        return Duration.parse(v.startsWith("P") ? v : v.matches("\\d+") ? "PT" + v + "S" : "PT" + v);
     }
 
     static String toLogicalId(String handler) {

@@ -13,13 +13,10 @@ import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Validation;
-import io.github.payguru.merchant.mp.api.MpApi;
+import io.github.payguru.merchant.mp.api.MpGateway;
 import io.github.payguru.merchant.payguru.Answers;
 import io.github.payguru.merchant.payguru.OperationInput;
 import io.github.payguru.merchant.payguru.OperationRequest;
-import io.github.payguru.merchant.payguru.PayguruApiConfig;
-import io.github.payguru.merchant.payguru.PayguruCalls;
-import io.github.payguru.merchant.payguru.PayguruHttp;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.WriteResult;
@@ -28,31 +25,27 @@ import io.github.payguru.merchant.store.WriteResult;
  * What Payguru reports about an MP transaction or subscription (src/site/markdown/payguru-api.md §2.1), and
  * that report applied through the MP state machines ({@link MpTransactions}, {@link MpSubscriptions}, source
  * {@code PAYGURU_API}): what the API reports is confirmed and overrides an unconfirmed callback claim, but never moves
- * a confirmed state backwards. The get operations, the refund and cancel (which query when an answer is lost) and reconciliation
- * all read through here. Reads are repeated on transient failures ({@link PayguruCalls.Mode#READ}).
+ * a confirmed state backwards. The get operations, the refund and cancel (which query when an answer is lost) and
+ * reconciliation all read through here, over the injected {@link MpGateway} (reads are repeated on transient failures).
  */
 @ApplicationScoped
 public class MpQueries {
 
-    public static final String TRANSACTION_GET = "mp-transaction-get";
-    public static final String SUBSCRIPTION_GET = "mp-subscription-get";
+    public static final String TRANSACTION_GET = MpGateway.TRANSACTION_GET;
+    public static final String SUBSCRIPTION_GET = MpGateway.SUBSCRIPTION_GET;
 
     private final ServiceDirectory services;
-    private final PayguruHttp http;
-    private final PayguruCalls calls;
-    private final PayguruApiConfig api;
+    private final MpGateway mp;
     private final MpTransactions transactions;
     private final MpSubscriptions subscriptions;
     private final MpRefcodeLinks refcodes;
 
     @Inject
-    public MpQueries(ServiceDirectory services, PayguruHttp http, PayguruCalls calls, PayguruApiConfig api,
-            MpTransactions transactions, MpSubscriptions subscriptions, MpRefcodeLinks refcodes) {
+    public MpQueries(ServiceDirectory services, MpGateway mp, MpTransactions transactions,
+            MpSubscriptions subscriptions, MpRefcodeLinks refcodes) {
         this.refcodes = refcodes;
         this.services = services;
-        this.http = http;
-        this.calls = calls;
-        this.api = api;
+        this.mp = mp;
         this.transactions = transactions;
         this.subscriptions = subscriptions;
     }
@@ -83,14 +76,12 @@ public class MpQueries {
 
     /** {@code transaction/detail}, whatever it answers (the caller decides what a failure means). */
     PayguruOutcome detail(ServiceDirectory.NamedService svc, String txId) {
-        return calls.call(TRANSACTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
-                () -> mp().transactionDetail(services.merchantId(), svc.payguruId(), txId));
+        return mp.transactionDetail(svc.payguruId(), txId);
     }
 
     /** {@code subscription/detail}, whatever it answers. */
     PayguruOutcome subscriptionDetail(ServiceDirectory.NamedService svc, String subsId) {
-        return calls.call(SUBSCRIPTION_GET, PayguruCalls.Mode.READ, PayguruOutcome::mp,
-                () -> mp().subscriptionDetail(services.merchantId(), svc.payguruId(), subsId));
+        return mp.subscriptionDetail(svc.payguruId(), subsId);
     }
 
     /**
@@ -183,9 +174,5 @@ public class MpQueries {
             state.put("status", stored);
         }
         return state;
-    }
-
-    private MpApi mp() {
-        return new MpApi(http, api.mpBaseUrl());
     }
 }

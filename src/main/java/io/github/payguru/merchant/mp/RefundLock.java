@@ -3,12 +3,13 @@ package io.github.payguru.merchant.mp;
 import java.util.Optional;
 
 /**
- * The states of the lock item that keeps an MP refund from being sent twice ({@code TX#MP#<txId>},
- * {@code sk = REFUND}, attribute {@code status}). The wire values are what the table holds.
+ * The states of the lock item that keeps an MP refund ({@code TX#MP#<txId>}, {@code sk = REFUND}) or subscription
+ * cancel ({@code SUB#MP#<subsId>}, {@code sk = CANCEL}) from being sent twice, attribute {@code status}; its holder
+ * is named by {@code owner} ({@link RefundLocks}). The wire values are what the table holds.
  */
 public enum RefundLock {
 
-    /** One invocation is calling Payguru (or died doing so: then it expires, see {@link MpRefunds}). */
+    /** One invocation is calling Payguru (or died doing so: then it expires, see {@link RefundLocks#ttl}). */
     SENDING("sending"),
     /** Payguru accepted the refund, or a query showed it done: never sent again. */
     DONE("done"),

@@ -43,13 +43,24 @@ public interface PayguruApiConfig {
     @WithDefault("PT10M")
     Duration phsTokenTtl();
 
-    /** TCP connect timeout of every Payguru call: well under the 15 s function timeout. */
+    /** Connect timeout of every Payguru call (a money call: name lookup, TCP and TLS together). */
     @WithDefault("PT2S")
     Duration connectTimeout();
 
-    /** Read timeout of every Payguru call. */
+    /**
+     * Read timeout of every Payguru call: per read for queries, a deadline for the whole answer of a money call
+     * (refund, cancel). It sets the refund/cancel lock's lifetime ({@link MoneyCallBudget}), which the function
+     * timeout must cover.
+     */
     @WithDefault("PT5S")
     Duration readTimeout();
+
+    /**
+     * Added to the worst case of a money call to make the refund/cancel lock's lifetime ({@link MoneyCallBudget}):
+     * clock differences between the hosts that compare a lock's age, and pauses.
+     */
+    @WithDefault("PT2S")
+    Duration moneyCallMargin();
 
     /**
      * Attempts of a read-only call (query, search) on a timeout, a connection failure or a 5xx; a 429 or any

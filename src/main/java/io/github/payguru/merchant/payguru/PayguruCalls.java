@@ -21,16 +21,26 @@ import io.github.payguru.merchant.kernel.Metrics;
 
 /**
  * Runs one Payguru call and types its result. Reads ({@link Mode#READ}) are repeated with jittered
- * exponential backoff on a timeout, a connection failure or a 5xx; writes ({@link Mode#WRITE}: refund,
- * cancel, create, payment page) are sent once — a write whose answer is lost is never re-sent here, the
- * caller queries first. The shared rate limit is taken before every attempt. Bodies are never logged
- * (they carry personal data); the log line has operation, outcome, code and duration.
+ * exponential backoff on a timeout, a connection failure or a 5xx; writes ({@link Mode#WRITE}: create, payment
+ * page) and money calls ({@link Mode#MONEY}: refund, cancel) are sent once — a write whose answer is lost is never
+ * re-sent here, the caller queries first. The shared rate limit is taken before every attempt (a refusal throws
+ * before anything is sent). Bodies are never logged (they carry personal data); the log line has operation,
+ * outcome, code and duration.
  */
 @ApplicationScoped
 public class PayguruCalls {
 
     public enum Mode {
-        READ, WRITE
+        /** A query: may be repeated. */
+        READ,
+        /** A write: sent once. */
+        WRITE,
+        /**
+         * A call that moves money: sent once over {@link PayguruHttp#getAtMostOnce}, and only a failure that proves
+         * nothing left ({@link PayguruHttp#notSent}) is {@link PayguruOutcome.Kind#UNREACHABLE}; every other failure
+         * without an answer is uncertain.
+         */
+        MONEY
     }
 
     /** Exact decimals: amounts stay as Payguru wrote them. */
@@ -56,7 +66,7 @@ public class PayguruCalls {
      * Calls Payguru.
      *
      * @param operation the operation (handler) name: rate limits and logs
-     * @param mode read (may be repeated) or write (sent once)
+     * @param mode read (may be repeated), write or money (sent once)
      * @param classify {@link PayguruOutcome#mp} or {@link PayguruOutcome#phs}
      * @param request the HTTP call ({@link PayguruHttp})
      * @throws io.github.payguru.merchant.payguru.OperationException 429 when the shared rate limit refuses
@@ -68,12 +78,16 @@ public class PayguruCalls {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             limiter.acquire(operation);
             long start = System.nanoTime();
-            outcome = once(classify, request);
+            outcome = once(mode, classify, request);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            LOG.infof("payguru %s attempt %d/%d: %s %s (HTTP %d, %d ms)", operation, attempt, attempts, outcome.kind(),
-                    outcome.code(), outcome.httpStatus(), ms);
-            metrics.emit(Map.of("Operation", operation, "Outcome", outcome.kind().name()),
-                    Metrics.Measure.count("PayguruCalls"), Metrics.Measure.millis("PayguruLatency", ms));
+            try {
+                LOG.infof("payguru %s attempt %d/%d: %s %s (HTTP %d, %d ms)", operation, attempt, attempts,
+                        outcome.kind(), outcome.code(), outcome.httpStatus(), ms);
+                metrics.emit(Map.of("Operation", operation, "Outcome", outcome.kind().name()),
+                        Metrics.Measure.count("PayguruCalls"), Metrics.Measure.millis("PayguruLatency", ms));
+            } catch (RuntimeException e) {
+                // the outcome of a call that happened is never lost to its bookkeeping
+            }
             if (!outcome.kind().transientFailure() || attempt == attempts) {
                 break;
             }
@@ -84,11 +98,16 @@ public class PayguruCalls {
 
     static PayguruOutcome once(BiFunction<Integer, JsonNode, PayguruOutcome> classify,
             Supplier<PayguruHttp.Answer> request) {
+        return once(Mode.READ, classify, request);
+    }
+
+    static PayguruOutcome once(Mode mode, BiFunction<Integer, JsonNode, PayguruOutcome> classify,
+            Supplier<PayguruHttp.Answer> request) {
         PayguruHttp.Answer answer;
         try {
             answer = request.get();
         } catch (RuntimeException e) {
-            return transportFailure(e);
+            return mode == Mode.MONEY ? moneyFailure(e) : transportFailure(e);
         }
         String text = answer.body();
         JsonNode body = MissingNode.getInstance();
@@ -100,6 +119,26 @@ public class PayguruCalls {
             }
         }
         return classify.apply(answer.status(), body == null ? MissingNode.getInstance() : body);
+    }
+
+    /**
+     * A money call that got no answer: unreachable only when it provably sent nothing; a timeout (the answer did not
+     * come in time) or uncertain (the connection failed after the request may have left) otherwise.
+     */
+    static PayguruOutcome moneyFailure(Throwable e) {
+        if (PayguruHttp.notSent(e)) {
+            return PayguruOutcome.transport(PayguruOutcome.Kind.UNREACHABLE, "UNREACHABLE",
+                    "Payguru could not be reached; nothing was sent");
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return PayguruOutcome.transport(PayguruOutcome.Kind.TIMEOUT, "TIMEOUT",
+                        "Payguru did not answer in time");
+            }
+        }
+        LOG.warnf("payguru money call failed after sending: %s", e.getClass().getName());
+        return PayguruOutcome.transport(PayguruOutcome.Kind.UNCERTAIN, "CONNECTION_LOST",
+                "the connection to Payguru failed after the request may have reached it");
     }
 
     /** A call that got no answer: a timeout (the request may have been processed) or no connection at all. */

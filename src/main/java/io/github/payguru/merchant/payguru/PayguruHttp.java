@@ -17,13 +17,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The HTTP calls to Payguru, on the JDK's {@link HttpURLConnection} (the one the DynamoDB client's url-connection
- * transport already loads): no Vert.x, Netty or REST client stack in any function, so a callback that never calls
- * Payguru starts none of it (src/site/markdown/performance.md "Cold start"). Connect and read timeouts from
- * {@link PayguruApiConfig},
- * redirects not followed, every status returned as an {@link Answer} ({@link PayguruOutcome} types them). A call
- * that gets no answer throws {@link UncheckedIOException}: a connect timeout as a {@link ConnectException} (nothing
- * was sent), a read timeout as a {@link SocketTimeoutException} (the request may have been processed).
+ * The HTTP calls to Payguru, on the JDK: no Vert.x, Netty or REST client stack in any function, so a callback that
+ * never calls Payguru starts none of it (src/site/markdown/performance.md "Cold start"). Connect and read timeouts from {@link PayguruApiConfig},
+ * redirects not followed, every status returned as an {@link Answer} ({@link PayguruOutcome} types them).
+ * <ul>
+ * <li>Reads ({@link #get}, {@link #post}) go through {@link HttpURLConnection} (the one the DynamoDB client's
+ * url-connection transport already loads), kept-alive; the JDK may write a read twice after a broken connection,
+ * which a query can afford.</li>
+ * <li>Calls that move money ({@link #getAtMostOnce}: refund, cancel) go through {@link AtMostOnceHttp}: a fresh
+ * socket, the request written once, never again by any layer, and the whole answer within the read timeout.</li>
+ * </ul>
+ * A call that gets no answer throws {@link UncheckedIOException}: a {@link ConnectException} when nothing was sent
+ * (for a money call only {@link #notSent} proves that), a {@link SocketTimeoutException} when the answer did not
+ * come in time, another {@link IOException} when the connection failed after the request may have left.
  */
 @ApplicationScoped
 public class PayguruHttp {
@@ -45,6 +51,32 @@ public class PayguruHttp {
     /** {@code GET base/path} with {@code headers}. */
     public Answer get(String base, String path, Map<String, String> headers) {
         return send("GET", url(base, path), headers, null, null);
+    }
+
+    /**
+     * {@code GET base/path}, written at most once: for a call that moves money. Any failure but {@link #notSent}
+     * may come after Payguru received (and carried out) the request.
+     */
+    public Answer getAtMostOnce(String base, String path, Map<String, String> headers) {
+        try {
+            return AtMostOnceHttp.exchange(URI.create(url(base, path)), "GET", headers, null, null,
+                    config.connectTimeout(), config.readTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(new AtMostOnceHttp.NotSentException("not a usable Payguru URL ("
+                    + e.getClass().getSimpleName() + ")", null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a failed {@link #getAtMostOnce} proves that no byte of the request left (it could not connect). */
+    public static boolean notSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AtMostOnceHttp.NotSentException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code POST base/path} with {@code headers} and {@code body} of {@code contentType} (UTF-8). */

@@ -37,7 +37,12 @@ public record PayguruOutcome(Kind kind, int httpStatus, String code, String mess
         UNAVAILABLE(502),
         /** No answer within the read timeout: a write may or may not have been done. */
         TIMEOUT(504),
-        /** Could not connect. */
+        /**
+         * The connection failed after the request may have reached Payguru (reset, closed, half an answer): a
+         * write may or may not have been done.
+         */
+        UNCERTAIN(502),
+        /** Could not connect: nothing was sent. */
         UNREACHABLE(502),
         /** An answer that is not the documented JSON. */
         MALFORMED(502);
@@ -55,12 +60,12 @@ public record PayguruOutcome(Kind kind, int httpStatus, String code, String mess
 
         /** Whether a read may be tried again (never a 4xx-type answer: the same request gets the same answer). */
         public boolean transientFailure() {
-            return this == TIMEOUT || this == UNREACHABLE || this == UNAVAILABLE;
+            return this == TIMEOUT || this == UNCERTAIN || this == UNREACHABLE || this == UNAVAILABLE;
         }
 
         /** Whether a write may have been carried out although no clear answer came back. */
         public boolean uncertain() {
-            return this == TIMEOUT || this == UNAVAILABLE || this == MALFORMED;
+            return this == TIMEOUT || this == UNCERTAIN || this == UNAVAILABLE || this == MALFORMED;
         }
     }
 

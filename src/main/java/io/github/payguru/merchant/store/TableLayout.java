@@ -49,6 +49,9 @@ public final class TableLayout {
     /** Sort key of the lock that keeps a refund from being sent twice, beside the transaction ({@code sk = TX}). */
     public static final String REFUND_LOCK = "REFUND";
 
+    /** Sort key of the lock that keeps an MP subscription cancel from being sent twice, beside the cycle ({@code sk = SUB}). */
+    public static final String CANCEL_LOCK = "CANCEL";
+
     /** MP transaction (one-off charge or subscription renewal). */
     public static String mpTransaction(String txId) {
         return "TX#MP#" + txId;

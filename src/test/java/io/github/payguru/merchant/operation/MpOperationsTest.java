@@ -2,6 +2,7 @@ package io.github.payguru.merchant.operation;
 
 import static io.github.payguru.merchant.operation.OperationsTestSupport.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -26,6 +27,8 @@ import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.mp.RefundLock;
+import io.github.payguru.merchant.mp.RefundLocks;
+import io.github.payguru.merchant.payguru.MoneyCallBudget;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.RateLimiter;
@@ -274,9 +277,49 @@ class MpOperationsTest {
                 .set("line", "MP").set("service", GAME).set("updatedAt", at.toString()));
     }
 
-    /** How long a {@code sending} lock lives: two full calls and 5 s (then its invocation died mid-call). */
+    @Inject
+    RefundLocks locks;
+
+    /** How long a {@code sending} lock lives: the worst case of one money call (then its invocation died mid-call). */
     Duration lockTtl() {
-        return api.connectTimeout().plus(api.readTimeout()).multipliedBy(2).plusSeconds(5);
+        return locks.ttl();
+    }
+
+    /**
+     * The lock is fenced by its holder: a holder whose lock expired and was claimed by another request can neither
+     * release, renew nor overwrite it; the new holder's writes go through.
+     */
+    @Test
+    void aStaleHolderCanNeverReleaseOrOverwriteTheLock() {
+        String id = paid("12.50");
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        clock.pin(at);
+        RefundLocks.Target target = RefundLocks.Target.refund(id, GAME);
+        RefundLocks.Owner stale = ((RefundLocks.Acquired) locks.acquire(target)).owner();
+        assertEquals(RefundLocks.InProgress.class, locks.acquire(target).getClass(), "a live lock is not claimed");
+        clock.pin(at.plus(lockTtl()).plusSeconds(1));
+        RefundLocks.Owner current = ((RefundLocks.MustQueryFirst) locks.acquire(target)).owner();
+        assertFalse(locks.release(stale));
+        assertFalse(locks.renew(stale));
+        assertFalse(locks.uncertain(stale));
+        assertFalse(locks.done(stale));
+        var lock = ledger.partition(TableLayout.mpTransaction(id)).stream()
+                .filter(i -> TableLayout.REFUND_LOCK.equals(i.get("sk").s())).findFirst().orElseThrow();
+        assertEquals("sending", lock.get("status").s());
+        assertEquals(current.token(), lock.get("owner").s());
+        assertTrue(locks.renew(current));
+        assertTrue(locks.uncertain(current));
+        assertTrue(locks.done(current));
+        assertEquals(RefundLocks.AlreadyDone.class, locks.acquire(target).getClass());
+        assertFalse(locks.release(current), "done is final");
+    }
+
+    /** The lock outlives the worst case of one money call and fits in the template's function timeout (TemplateTest). */
+    @Test
+    void theLockOutlivesTheWorstCaseOfOneMoneyCall() {
+        MoneyCallBudget budget = MoneyCallBudget.of(api, Duration.ofSeconds(6));
+        assertEquals(budget.lockTtl(), lockTtl());
+        assertTrue(lockTtl().compareTo(api.connectTimeout().plus(api.readTimeout()).plusSeconds(18)) >= 0, lockTtl()::toString);
     }
 
     @Test
@@ -356,14 +399,16 @@ class MpOperationsTest {
         assertEquals("active", got.body().path("payguru").path("subscription").path("status").asText());
         assertEquals("applied", got.body().path("state").path("result").asText());
         assertEquals("accepted", call("mp-subscription-cancel", body).expect(200).body().get("cancel").asText());
-        assertEquals(PayguruSimulator.MP_WRONG_STATE, call("mp-subscription-cancel", body).expect(409).error());
+        // answered from the cancel lock: not sent again
+        assertEquals("ALREADY_CANCELLED", call("mp-subscription-cancel", body).expect(409).error());
+        assertEquals(1, payguru.requests("mp.subscription.cancel").size());
 
         String other = payguru.seedSubscription("gold", "active", "9.90", "SUB-" + Events.uniqueTxid()).id;
         OperationsTestSupport.delayed(payguru, "mp.subscription.cancel", 1500);
         Answer lost = call("mp-subscription-cancel", "{\"service\":\"gold\",\"subscriptionId\":\"" + other + "\"}")
                 .expect(504);
         assertEquals("active", lost.body().path("subscription").path("status").asText(), "the query's answer is reported");
-        assertEquals(3, payguru.requests("mp.subscription.cancel").size(), "none repeated by us");
+        assertEquals(2, payguru.requests("mp.subscription.cancel").size(), "none repeated by us");
         assertEquals("NOT_FOUND", call("mp-subscription-get", "{\"service\":\"gold\",\"subscriptionId\":\"1" + other + "\"}")
                 .expect(404).body().path("error").path("outcome").asText());
     }

@@ -26,6 +26,7 @@ import io.github.payguru.merchant.store.TableAdmin;
 import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LeakScan;
+import io.github.payguru.merchant.support.PayguruStandIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -297,6 +298,36 @@ class PackagedFunctionIT {
             assertEquals(400, refused.get("statusCode").asInt(), refused::toString);
             assertTrue(refused.get("body").asText().contains("\"source\":\"validation\""), refused::toString);
             assertEquals(calls, payguruRequests.size(), "a refused input calls nobody");
+        }
+    }
+
+    /**
+     * Issue 17 case 1 on the shipped function: Payguru reads the refund, carries it out and the connection closes
+     * without an answer. The JDK's HttpURLConnection would write the GET again on a new connection; the function
+     * writes it once, queries, and reports it confirmed.
+     */
+    @Test
+    void case1_theShippedRefundIsWrittenOnceWhenTheConnectionBreaks() throws Exception {
+        java.util.Map<String, String> tx = new java.util.concurrent.ConcurrentHashMap<>(Map.of("9100002", "3"));
+        try (PayguruStandIn stand = new PayguruStandIn(target -> {
+            String id = target.substring(target.lastIndexOf('/') + 1);
+            if (target.contains("/transaction/refund/")) {
+                tx.put(id, "7");
+            }
+            return new PayguruStandIn.Reply(200, "{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\"},"
+                    + "\"subscription\":{\"id\":" + id + ",\"service\":2001,\"status\":" + tx.get(id) + ",\"amount\":9.99}}");
+        })) {
+            stand.then(PayguruStandIn.Fault.CLOSE_AFTER);
+            Map<String, String> env = new java.util.HashMap<>(templateEnvironment());
+            env.put("PAYGURU_API_MP_BASE_URL", stand.base());
+            try (PackagedFunction function = PackagedFunction.start("mp-transaction-refund", env)) {
+                JsonNode a = answer(function, "mp-transaction-refund", "post-success");
+                JsonNode body = JSON.readTree(a.get("body").asText());
+                assertEquals(200, a.get("statusCode").asInt(), a::toString);
+                assertEquals("confirmed-by-query", body.get("refund").asText(), body::toString);
+                assertEquals(1, stand.count("/mp/transaction/refund/"), stand.requests()::toString);
+                assertEquals("done", item("TX#MP#9100002", "REFUND").get("status").s());
+            }
         }
     }
 

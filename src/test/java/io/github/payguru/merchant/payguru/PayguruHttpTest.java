@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.payguru.merchant.mp.api.MpApi;
 import io.github.payguru.merchant.phs.api.PhsApi;
+import io.github.payguru.merchant.support.PayguruStandIn;
 
 /**
  * The wire requests of the Payguru API classes over {@link PayguruHttp} (the JDK's HttpURLConnection), against a
@@ -79,6 +80,9 @@ class PayguruHttpTest {
                 new Class<?>[] { PayguruApiConfig.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "connectTimeout" -> connect;
                     case "readTimeout" -> read;
+                    case "readAttempts" -> 3;
+                    case "retryBackoff" -> Duration.ofMillis(5);
+                    case "rateLimits" -> Map.of();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -148,6 +152,113 @@ class PayguruHttpTest {
         assertEquals(PayguruOutcome.Kind.UNREACHABLE, refused.kind());
         assertFalse(refused.kind().uncertain());
         assertTrue(late.kind().uncertain());
+    }
+
+    /** A detail query answered on a kept-alive connection, then the refund on it: read, carried out, no answer. */
+    private static PayguruStandIn keptAliveThenBroken(boolean refuseTheReconnect) throws IOException {
+        PayguruStandIn[] self = new PayguruStandIn[1];
+        self[0] = new PayguruStandIn(target -> {
+            if (refuseTheReconnect && target.contains("/transaction/refund/")) {
+                try {
+                    self[0].close(); // the JDK's second connect is refused
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return new PayguruStandIn.Reply(200, "{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\"}}");
+        });
+        return self[0].then(PayguruStandIn.Fault.GOOD, PayguruStandIn.Fault.CLOSE_AFTER);
+    }
+
+    /**
+     * Issue 17 case 1 on the wire: the kept-alive connection breaks after the refund was read (and carried out).
+     * Before: the JDK sent the refund again on a new connection (2 on the wire), and when that connect was refused
+     * the call looked UNREACHABLE ("nothing sent"). Now: one refund on the wire, and the call is uncertain.
+     */
+    @Test
+    void case1_aBrokenKeptAliveConnectionNeverResendsTheRefund() throws IOException {
+        for (boolean refuse : new boolean[] { false, true }) {
+            try (PayguruStandIn payguru = keptAliveThenBroken(refuse)) {
+                MpApi mp = new MpApi(http, payguru.base());
+                assertEquals(200, mp.transactionDetail("1000", "2001", "77").status());
+                PayguruOutcome refund = PayguruCalls.once(PayguruCalls.Mode.MONEY, PayguruOutcome::mp,
+                        () -> mp.transactionRefund("1000", "2001", "77"));
+                long onTheWire = payguru.count("/mp/transaction/refund/");
+                System.out.printf("case 1 (reconnect %s): %d refund request(s) on the wire, outcome %s%n",
+                        refuse ? "refused" : "accepted", onTheWire, refund.kind());
+                assertEquals(1, onTheWire, "refund requests on the wire");
+                assertEquals(PayguruOutcome.Kind.UNCERTAIN, refund.kind(), "the refund may have been carried out");
+            }
+        }
+    }
+
+    static final String MP_OK = "{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\"}}";
+
+    /**
+     * The money transport on the wire, one fault at a time: a fresh connection per call with {@code Connection: close},
+     * the request written once whatever happens to the answer, and the failure typed by what it proves — refused:
+     * nothing sent (UNREACHABLE); reset, closed, headers only, half a body: UNCERTAIN; late: TIMEOUT.
+     */
+    @Test
+    void aMoneyCallIsWrittenOnceWhateverHappensToTheAnswer() throws IOException {
+        Map<PayguruStandIn.Fault, PayguruOutcome.Kind> expected = new LinkedHashMap<>();
+        expected.put(PayguruStandIn.Fault.GOOD, PayguruOutcome.Kind.OK);
+        expected.put(PayguruStandIn.Fault.RESET_BEFORE_READ, PayguruOutcome.Kind.UNCERTAIN);
+        expected.put(PayguruStandIn.Fault.RESET_AFTER, PayguruOutcome.Kind.UNCERTAIN);
+        expected.put(PayguruStandIn.Fault.CLOSE_AFTER, PayguruOutcome.Kind.UNCERTAIN);
+        expected.put(PayguruStandIn.Fault.HEADERS_ONLY, PayguruOutcome.Kind.UNCERTAIN);
+        expected.put(PayguruStandIn.Fault.HALF_BODY, PayguruOutcome.Kind.UNCERTAIN);
+        expected.put(PayguruStandIn.Fault.DELAY, PayguruOutcome.Kind.TIMEOUT);
+        for (var e : expected.entrySet()) {
+            try (PayguruStandIn payguru = new PayguruStandIn(t -> new PayguruStandIn.Reply(200, MP_OK)).delay(900)) {
+                payguru.then(e.getKey());
+                MpApi mp = new MpApi(http, payguru.base());
+                PayguruOutcome cancel = PayguruCalls.once(PayguruCalls.Mode.MONEY, PayguruOutcome::mp,
+                        () -> mp.subscriptionCancel("1000", "2001", "55"));
+                assertEquals(e.getValue(), cancel.kind(), e.getKey().name());
+                long read = e.getKey() == PayguruStandIn.Fault.RESET_BEFORE_READ ? 0 : 1;
+                sleep(50); // a reset before reading: the stand-in never reads it (nothing more arrives either)
+                assertEquals(read, payguru.count("/mp/subscription/cancel/"), e.getKey().name());
+                assertEquals(1, payguru.connections(), e.getKey() + ": one connection, never a second");
+            }
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        PayguruOutcome refused = PayguruCalls.once(PayguruCalls.Mode.MONEY, PayguruOutcome::mp,
+                () -> new MpApi(http, "http://127.0.0.1:" + closed).transactionRefund("1000", "2001", "1"));
+        assertEquals(PayguruOutcome.Kind.UNREACHABLE, refused.kind(), "refused: provably nothing sent");
+    }
+
+    /** Money calls never share a connection, and say so; Payguru's 5xx to a money call is not repeated by any layer. */
+    @Test
+    void moneyCallsUseAFreshConnectionAndAre5xxNeverRepeated() throws IOException {
+        try (PayguruStandIn payguru = new PayguruStandIn(t -> new PayguruStandIn.Reply(
+                t.contains("/refund/") ? 503 : 200, MP_OK))) {
+            MpApi mp = new MpApi(http, payguru.base());
+            mp.transactionDetail("1000", "2001", "1");
+            mp.transactionDetail("1000", "2001", "1");
+            int keptAlive = payguru.connections();
+            assertEquals(1, keptAlive, "reads keep the connection alive");
+            PayguruApiConfig cfg = config(Duration.ofMillis(500), Duration.ofMillis(400));
+            PayguruConfig merchant = (PayguruConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] { PayguruConfig.class }, (p, m, a) -> "1000");
+            io.github.payguru.merchant.kernel.Metrics quiet = new io.github.payguru.merchant.kernel.Metrics("t",
+                    java.time.Clock.systemUTC(), line -> {
+                    });
+            PayguruCalls calls = new PayguruCalls(cfg, new RateLimiter(cfg, null, merchant, java.time.Clock.systemUTC(),
+                    quiet), quiet);
+            PayguruOutcome refund = calls.call("mp-transaction-refund", PayguruCalls.Mode.MONEY, PayguruOutcome::mp,
+                    () -> mp.transactionRefund("1000", "2001", "1"));
+            assertEquals(PayguruOutcome.Kind.UNAVAILABLE, refund.kind());
+            assertTrue(refund.kind().uncertain(), "a 5xx to a money call is settled by a query");
+            assertEquals(1, payguru.count("/mp/transaction/refund/"), "not repeated");
+            assertEquals(keptAlive + 1, payguru.connections(), "a connection of its own");
+            PayguruOutcome read = calls.call("mp-transaction-get", PayguruCalls.Mode.READ, PayguruOutcome::mp,
+                    () -> mp.transactionDetail("1000", "2001", "1"));
+            assertEquals(PayguruOutcome.Kind.OK, read.kind());
+        }
     }
 
     private static void sleep(long ms) {

@@ -8,6 +8,7 @@ import io.github.payguru.merchant.payguru.PayguruHttp;
  * Payguru MP API (documented base {@code http://api.trend-tech.net/MicroPayment}): transaction and
  * subscription services and customer support. No credentials in the request: Payguru allow-lists
  * the merchant's IP (HTTP 403 otherwise). Raw {@link PayguruHttp.Answer}s: {@code PayguruOutcome} classifies them.
+ * The refund and the cancel move money: they are written at most once ({@link PayguruHttp#getAtMostOnce}).
  */
 public final class MpApi {
 
@@ -24,7 +25,7 @@ public final class MpApi {
     }
 
     public PayguruHttp.Answer transactionRefund(String merchantId, String serviceId, String transactionId) {
-        return get("transaction/refund", merchantId, serviceId, transactionId);
+        return http.getAtMostOnce(base, path("transaction/refund", merchantId, serviceId, transactionId), Map.of());
     }
 
     public PayguruHttp.Answer subscriptionDetail(String merchantId, String serviceId, String subscriptionId) {
@@ -32,7 +33,7 @@ public final class MpApi {
     }
 
     public PayguruHttp.Answer subscriptionCancel(String merchantId, String serviceId, String subscriptionId) {
-        return get("subscription/cancel", merchantId, serviceId, subscriptionId);
+        return http.getAtMostOnce(base, path("subscription/cancel", merchantId, serviceId, subscriptionId), Map.of());
     }
 
     public PayguruHttp.Answer transactionsSearch(String jsonBody) {
@@ -48,7 +49,11 @@ public final class MpApi {
     }
 
     private PayguruHttp.Answer get(String path, String merchantId, String serviceId, String id) {
-        return http.get(base, path + "/" + PayguruHttp.encode(merchantId) + "/" + PayguruHttp.encode(serviceId) + "/"
-                + PayguruHttp.encode(id), Map.of());
+        return http.get(base, path(path, merchantId, serviceId, id), Map.of());
+    }
+
+    private static String path(String path, String merchantId, String serviceId, String id) {
+        return path + "/" + PayguruHttp.encode(merchantId) + "/" + PayguruHttp.encode(serviceId) + "/"
+                + PayguruHttp.encode(id);
     }
 }
