@@ -95,7 +95,7 @@ class ArchitectureTest {
         DescribedPredicate<JavaClass> ofTheLocalRun = DescribedPredicate.describe("of src/local/java",
                 c -> local.contains(c.getName().replaceFirst("[$].*", "")));
         noClasses().that(DescribedPredicate.not(ofTheLocalRun)).should().dependOnClassesThat(ofTheLocalRun)
-                .check(CLASSES);
+                .as("no class of src/main/java depends on a class of src/local/java").check(CLASSES);
     }
 
     private static Set<String> topLevelClasses(Path root) throws IOException {
