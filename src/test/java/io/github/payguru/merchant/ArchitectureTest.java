@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,8 +26,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The layout's rules, checked on the compiled classes (README "Layout"):
  * {@code lambda → reconcile | events | orders → mp | phs → payguru → store → kernel}; {@code mp} and {@code phs}
  * never see each other, nor {@code reconcile}, {@code events} and {@code orders} one another; {@code dev} (local run
- * and tests only) is seen by nobody; the kernel is plain Java; no package cycle; no source file of {@code src/main}
- * over 300 lines.
+ * and tests only) is seen by nobody, nor any other class of {@code src/local/java} (not packaged); the kernel is plain
+ * Java; no package cycle; no source file of {@code src/main} or {@code src/local} over 300 lines.
  */
 class ArchitectureTest {
 
@@ -79,14 +83,38 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /**
+     * The functions' code never refers to a class of the local run ({@code src/local/java}: the simulator, the local
+     * gateway, the stream poller, the emulator launcher, {@code store.TableAdmin}), which the build moves out of the
+     * artifact before packaging (pom.xml): so neither the JVM artifact nor the native image can miss one.
+     */
+    @Test
+    void theFunctionsNeverSeeTheLocalRun() throws IOException {
+        Set<String> local = topLevelClasses(Path.of("src/local/java"));
+        assertTrue(local.contains(ROOT + ".store.TableAdmin"), local::toString);
+        DescribedPredicate<JavaClass> ofTheLocalRun = DescribedPredicate.describe("of src/local/java",
+                c -> local.contains(c.getName().replaceFirst("[$].*", "")));
+        noClasses().that(DescribedPredicate.not(ofTheLocalRun)).should().dependOnClassesThat(ofTheLocalRun)
+                .as("no class of src/main/java depends on a class of src/local/java").check(CLASSES);
+    }
+
+    private static Set<String> topLevelClasses(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/').replaceAll("[.]java$", "").replace('/', '.'))
+                    .collect(Collectors.toSet());
+        }
+    }
+
     @Test
     void noMainSourceFileOver300Lines() throws IOException {
-        Path main = Path.of("src/main/java");
-        assertTrue(Files.isDirectory(main), "run from the project directory");
-        try (Stream<Path> files = Files.walk(main)) {
-            List<String> tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 300)
-                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").sorted().toList();
-            assertEquals(List.of(), tooLong, "split these files");
+        for (Path main : List.of(Path.of("src/main/java"), Path.of("src/local/java"))) {
+            assertTrue(Files.isDirectory(main), "run from the project directory");
+            try (Stream<Path> files = Files.walk(main)) {
+                List<String> tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 300)
+                        .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").sorted().toList();
+                assertEquals(List.of(), tooLong, "split these files");
+            }
         }
     }
 

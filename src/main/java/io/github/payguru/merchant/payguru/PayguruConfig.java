@@ -34,9 +34,6 @@ public interface PayguruConfig {
 
     Metrics metrics();
 
-    /** Local run only ({@code ./mvnw quarkus:dev}); ignored in AWS. */
-    Local local();
-
     interface Service {
         /** Product line: MP (carrier billing) or PHS (bank transfer). */
         Line line();
@@ -79,16 +76,6 @@ public interface PayguruConfig {
         /** Whether the lines are printed (off in dev, where nobody collects them). */
         @WithDefault("true")
         boolean enabled();
-    }
-
-    interface Local {
-        /** Port of the local DynamoDB emulator of {@code quarkus:dev} (tests pick a free port). */
-        @WithDefault("8000")
-        int dynamodbPort();
-
-        /** How often the local run reads the table's stream to publish change events (0 = only when asked: tests). */
-        @WithDefault("PT0.5S")
-        java.time.Duration eventsPoll();
     }
 
     /** A summary safe for logs: names, lines and ids, never keys. */

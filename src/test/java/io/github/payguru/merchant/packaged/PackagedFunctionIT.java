@@ -9,9 +9,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +215,38 @@ class PackagedFunctionIT {
             assertEquals(400, answer(function, "phs-notify", "get-missing-key").get("statusCode").asInt());
             assertTrue(function.hasLoaded(PRELOADED_ONLY), "a SnapStart initialization preloads the class list");
             assertTrue(function.hasLoaded(PRIMED_ONLY), "and primes the DynamoDB client with a GetItem");
+        }
+    }
+
+    /**
+     * Issue 18: the artifact holds the functions only. No class of the local run ({@code src/local/java}: the local
+     * gateway, the Payguru simulator, the stream poller, the emulator launcher, the table admin, the local settings),
+     * nor one generated for it, is in function.zip or in the SnapStart preload list it carries.
+     */
+    @Test
+    void theArtifactHoldsNoClassOfTheLocalRun() throws IOException {
+        Path sources = Path.of("src", "local", "java");
+        List<String> local;
+        try (Stream<Path> files = Files.walk(sources)) {
+            local = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> sources.relativize(f).toString().replace('\\', '/').replaceAll("[.]java$", "")).toList();
+        }
+        assertTrue(local.contains("io/github/payguru/merchant/dev/simulator/PayguruSimulator"), local::toString);
+        Predicate<String> ofTheLocalRun = path -> path.startsWith("io/github/payguru/merchant/dev/")
+                || local.stream().anyMatch(c -> path.equals(c + ".class") || path.startsWith(c + "$")
+                        || path.startsWith(c + "_"));
+        try (ZipFile zip = new ZipFile(PackagedFunction.ZIP.toFile())) {
+            List<String> entries = zip.stream().map(ZipEntry::getName).toList();
+            assertTrue(entries.contains("io/github/payguru/merchant/lambda/PhsNotifyHandler.class"), "the functions are in");
+            assertEquals(List.of(), entries.stream().filter(ofTheLocalRun).toList(), "classes of the local run in function.zip");
+
+            ZipEntry preload = zip.getEntry("META-INF/quarkus-generated-preload-classes.txt");
+            assertTrue(preload != null, "the SnapStart preload list is in the artifact");
+            List<String> preloaded = new String(zip.getInputStream(preload).readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+            assertTrue(preloaded.contains("io.github.payguru.merchant.lambda.PhsNotifyHandler"), "a list of ours");
+            assertEquals(List.of(), preloaded.stream().filter(c -> ofTheLocalRun.test(c.replace('.', '/'))).toList(),
+                    "classes of the local run in the preload list");
         }
     }
 

@@ -26,7 +26,6 @@ import io.github.payguru.merchant.events.ChangeRecord;
 import io.github.payguru.merchant.events.EventsConfig;
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
-import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.store.AwsJson;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -73,7 +72,7 @@ public class StreamPoller {
     EventsConfig events;
 
     @Inject
-    PayguruConfig config;
+    LocalConfig local;
 
     private ScheduledExecutorService timer;
     private String streamArn;
@@ -83,7 +82,7 @@ public class StreamPoller {
     private final Set<String> keptIds = new HashSet<>();
 
     void start(@Observes StartupEvent event) {
-        Duration interval = config.local().eventsPoll();
+        Duration interval = local.eventsPoll();
         if (interval.isZero() || interval.isNegative()) {
             return;
         }

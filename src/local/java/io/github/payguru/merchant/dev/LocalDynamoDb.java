@@ -26,10 +26,11 @@ public class LocalDynamoDb {
 
     private static final Logger LOG = Logger.getLogger(LocalDynamoDb.class);
 
-    void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config, StoreConfig store) {
+    void start(@Observes @Priority(10) StartupEvent event, DynamoDbClient dynamo, PayguruConfig config, LocalConfig local,
+            StoreConfig store) {
         String endpoint;
         try {
-            endpoint = DynamoDbEmulator.sharedEndpoint(config.local().dynamodbPort());
+            endpoint = DynamoDbEmulator.sharedEndpoint(local.dynamodbPort());
         } catch (DynamoDbEmulator.EmulatorMissing e) {
             LOG.error(e.getMessage());
             Quarkus.asyncExit(1);
