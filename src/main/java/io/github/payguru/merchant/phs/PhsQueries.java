@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.BadRequestException;
@@ -36,7 +35,7 @@ import io.github.payguru.merchant.store.WriteResult;
  * A transaction state learned from a query goes through {@link PhsTransactions} — the same conditional transition
  * as the notify callback — so a query never moves a forward state backwards; reconciliation asks through here too.
  * What {@code transaction/get} shows is Payguru's truth: it is stored {@code confirmed=true}, confirms a notify's
- * unconfirmed claim of the same status, and replaces one of another status ({@link PhsTransactions#override}).
+ * unconfirmed claim of the same status, and replaces one of another status, in the same conditional write.
  * Its {@code status} is read through {@link PhsConfig#transactionStatusMap()} (default: the codes as they are).
  */
 @ApplicationScoped
@@ -115,22 +114,16 @@ public class PhsQueries {
         String now = ledger.now().toString();
         WriteResult w = ledger.apply(PhsTransactions.change(txid, status, amount, order, code, serviceCode, bank, date,
                 source, now, true));
-        if (w.outcome() == WriteResult.Outcome.STALE && PhsStatus.INSTANCE.known(status)) {
-            String stored = w.currentString("status");
-            AttributeValue confirmed = w.current() == null ? null : w.current().get(PhsTransactions.CONFIRMED);
-            boolean claim = confirmed != null && PhsTransactions.unconfirmed(confirmed.bool());
-            StateChange followUp = null;
-            if (status.equals(stored)) {
-                followUp = claim ? PhsTransactions.confirm(txid, status, now) : PhsTransactions.reaffirm(txid, status, now);
-            } else if (claim && stored != null) {
-                followUp = PhsTransactions.override(txid, stored, status, amount, order, code, serviceCode, bank, date,
-                        source, now);
-                LOG.warnf("%s txid=%s: Payguru shows status %s, the unconfirmed claim %s is replaced", TRANSACTION_GET,
-                        txid, status, stored);
-            }
-            if (followUp != null && ledger.apply(followUp).outcome() == WriteResult.Outcome.APPLIED) {
-                w = new WriteResult(WriteResult.Outcome.APPLIED, null); // confirmed, overridden or the flag lifted
-            }
+        String claimed = w.previousString("status");
+        if (w.outcome() == WriteResult.Outcome.APPLIED && Boolean.FALSE.equals(w.previousBoolean(PhsTransactions.CONFIRMED))
+                && claimed != null && !claimed.equals(status)) {
+            LOG.warnf("%s txid=%s: Payguru shows status %s, the unconfirmed claim %s is replaced", TRANSACTION_GET,
+                    txid, status, claimed);
+        }
+        if (w.outcome() == WriteResult.Outcome.STALE && PhsStatus.INSTANCE.known(status)
+                && status.equals(w.currentString("status"))
+                && ledger.apply(PhsTransactions.reaffirm(txid, status, now)).outcome() == WriteResult.Outcome.APPLIED) {
+            w = new WriteResult(WriteResult.Outcome.APPLIED, null); // the undocumented-status flag lifted
         }
         return stateAnswer(TableLayout.phsTransaction(txid), w, status);
     }

@@ -1,7 +1,5 @@
 package io.github.payguru.merchant.phs;
 
-import java.util.Set;
-
 import io.github.payguru.merchant.kernel.Amount;
 import io.github.payguru.merchant.kernel.ChangeCause;
 import io.github.payguru.merchant.kernel.Line;
@@ -20,14 +18,15 @@ import io.github.payguru.merchant.store.UnknownStatuses;
  * Confirm before trust ({@link PhsConfig#confirmBeforeTrust()}, default on): the notify key does not cover
  * {@code status}, so a notify is a claim. Its status is stored as reported with {@code confirmed=false}; one that
  * ends a payment ({@link PhsStatus#endsPayment}) keeps the item in {@code open-items}. Payguru's
- * {@code transaction/get} is the truth: the same status confirms it ({@link #confirm}), another documented status
- * replaces the unconfirmed claim, even one the forward order would refuse ({@link #override}). Fulfil an order only
+ * {@code transaction/get} is the truth: its change overrides any unconfirmed claim in the same conditional write
+ * ({@link StateChange#overridesUnconfirmed}), so the same status confirms it and another documented status replaces
+ * it, even one the forward order would refuse. Fulfil an order only
  * on {@link #fulfillable}.
  */
 public final class PhsTransactions {
 
     /** The stored boolean: the stored status is what Payguru's API showed (absent on items from before it existed). */
-    public static final String CONFIRMED = "confirmed";
+    public static final String CONFIRMED = StateChange.CONFIRMED;
 
     /**
      * The status Payguru's API last showed, kept while a notify's claim sits in {@code status}: the change events
@@ -54,6 +53,7 @@ public final class PhsTransactions {
     public static StateChange change(String txid, String status, Amount amount, String order, String code,
             String serviceCode, String bank, String transactionDate, String source, String now, boolean trusted) {
         String pk = TableLayout.phsTransaction(txid);
+        boolean fromApi = source != null && source.startsWith("query:");
         StateChange c = StateChange.of(pk, TransactionItem.SORT)
                 .mustMatchStored("amount", amount.canonical())
                 .mustMatchStored("orderRef", order)
@@ -65,7 +65,7 @@ public final class PhsTransactions {
                 .set("updatedAt", now)
                 .set(TableLayout.GSI1_PK, TableLayout.orderRef(order))
                 .set(TableLayout.GSI1_SK, pk)
-                .cause(source != null && source.startsWith("query:") ? ChangeCause.query() : ChangeCause.CALLBACK);
+                .cause(fromApi ? ChangeCause.query() : ChangeCause.CALLBACK);
         if (serviceCode != null) {
             c.mustMatch("service", serviceCode);
         }
@@ -80,6 +80,11 @@ public final class PhsTransactions {
         if (trusted) {
             c.set(CONFIRMED_STATUS, status);
         }
+        if (fromApi) {
+            // Payguru's answer replaces an unconfirmed claim, whichever way the forward order runs (a replayed 3 on a
+            // transaction Payguru shows as 8 ends as 8) and confirms a claim of its own status: the kernel's rule
+            c.overridesUnconfirmed().returnPrevious();
+        }
         return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
                 .set("statusKnown", true)
                 .set(CONFIRMED, trusted)
@@ -87,20 +92,6 @@ public final class PhsTransactions {
                 .set("transactionDate", transactionDate)
                 .set("lastNotification", source)
                 .open(settled ? null : Line.PHS.name(), now);
-    }
-
-    /**
-     * Payguru's API shows another documented status than the unconfirmed claim stored ({@code claimed}): the API
-     * fact replaces it, whichever way the forward order runs (a replayed 3 on a transaction Payguru shows as 8 ends
-     * as 8), and is stored confirmed. Refused (nothing written) when the stored status is no longer {@code claimed}
-     * or is confirmed; identity (amount, order, code, service) must match as for any change.
-     */
-    public static StateChange override(String txid, String claimed, String status, Amount amount, String order,
-            String code, String serviceCode, String bank, String transactionDate, String source, String now) {
-        return change(txid, status, amount, order, code, serviceCode, bank, transactionDate, source, now, true)
-                .transition("status", status, Set.of(claimed))
-                .onlyIfStored(CONFIRMED, false)
-                .existingOnly();
     }
 
     /**
@@ -141,10 +132,5 @@ public final class PhsTransactions {
     public static boolean fulfillable(TransactionItem t) {
         return t != null && Line.PHS.name().equals(t.line) && PhsStatus.paid(t.status)
                 && !Boolean.FALSE.equals(t.confirmed);
-    }
-
-    /** Whether the item holds an unconfirmed claim (a notify's status Payguru's API has not shown yet). */
-    public static boolean unconfirmed(Boolean confirmed) {
-        return Boolean.FALSE.equals(confirmed);
     }
 }
