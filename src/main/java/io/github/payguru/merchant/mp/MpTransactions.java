@@ -151,13 +151,8 @@ public class MpTransactions {
         boolean open;
         if (known) {
             // a claim unless trusted; an API fact overrides an unconfirmed claim, a claim one it outranks
-            c.transition("status", f.status(), MpStatus.INSTANCE.allowedFrom(f.status())).set("statusKnown", true)
-                    .set(StateChange.CONFIRMED, trusted).returnPrevious();
-            if (api) {
-                c.overridesUnconfirmed();
-            } else {
-                c.claimOver(MpStatus.INSTANCE.claimMayReplace(f.status()));
-            }
+            c.status(MpStatus.INSTANCE, "status", f.status(), api).set("statusKnown", true)
+                    .set(StateChange.CONFIRMED, trusted);
             open = !MpStatus.INSTANCE.terminal(f.status()) || !trusted;
         } else {
             UnknownStatuses.record(c, f.status(), now);

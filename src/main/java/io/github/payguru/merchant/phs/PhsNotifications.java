@@ -93,7 +93,7 @@ public class PhsNotifications {
         privacy.refuseSecrets(req.params(), null);
 
         String service = signer.get().payguruId();
-        boolean claim = config.confirmBeforeTrust() && PhsStatus.INSTANCE.endsPayment(status);
+        boolean claim = config.confirmBeforeTrust() && PhsStatus.INSTANCE.terminal(status);
         NotificationRecorder.Delivery delivery = new NotificationRecorder.Delivery(
                 req.params(), req.sourceIp(), String.format("txid=%s order=%s status=%s amount=%s code=%s service=%s",
                         txid, order, status, amount.wire(), code, service),

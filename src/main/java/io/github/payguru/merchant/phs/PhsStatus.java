@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.phs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,9 +10,10 @@ import io.github.payguru.merchant.kernel.StatusMachine;
  * PHS transaction statuses (Payguru /phs/tr/api/status-code): 1 processing, 2 could not
  * notify, 3 success, 5 waiting approval from the merchant, 6 refund, 8 partial payment.
  * <p>
- * Order: processing (1) → waiting approval (5) → partial (8) → success (3) → refund (6).
+ * Order: processing (1) → could not notify (2) → waiting approval (5) → partial (8) → success (3) → refund (6).
  * "Could not notify" (2) is Payguru's own delivery state and may precede success.
- * A late lower status never overwrites a higher one; success and refund are terminal. A status the
+ * A late lower status never overwrites a higher one; success and refund are terminal. The same order is the
+ * precedence among unconfirmed claims ({@link #rank}, the kernel's rule in {@link StatusMachine}). A status the
  * documentation does not list is never a transition, in any order: {@link PhsTransactions} keeps it
  * beside the state ({@link UnknownStatuses}) and flags the item.
  */
@@ -34,7 +36,24 @@ public final class PhsStatus implements StatusMachine {
             SUCCESS, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL, PARTIAL),
             REFUND, Set.of(NONE, CREATED, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL, PARTIAL, SUCCESS));
 
+    /**
+     * Every documented code in precedence order among claims (the index is the rank, 0 for none): the forward order
+     * itself, so a claim replaces exactly what the order allows and any set of claims ends at the highest one.
+     */
+    private static final List<String> PRECEDENCE = List.of(NONE, PROCESSING, NOT_NOTIFIED, WAITING_APPROVAL, PARTIAL,
+            SUCCESS, REFUND);
+
     private PhsStatus() {
+    }
+
+    @Override
+    public int rank(String status) {
+        return Math.max(0, PRECEDENCE.indexOf(status));
+    }
+
+    @Override
+    public Set<String> documented() {
+        return FROM.keySet();
     }
 
     @Override
@@ -42,7 +61,12 @@ public final class PhsStatus implements StatusMachine {
         return FROM.containsKey(status);
     }
 
-    /** Success and refund need no reconciliation: a later refund arrives as a notify. */
+    /**
+     * Success and refund end a payment. Reported by a notify they are claims, never final: Payguru's key does not
+     * cover {@code status}, so the item stays unconfirmed and in {@code open-items} until {@code transaction/get}
+     * shows the status (confirm before trust, {@link PhsTransactions}). Confirmed, they need no reconciliation: a
+     * later refund arrives as a notify.
+     */
     @Override
     public boolean terminal(String status) {
         return SUCCESS.equals(status) || REFUND.equals(status);
@@ -52,15 +76,6 @@ public final class PhsStatus implements StatusMachine {
     @Override
     public Set<String> allowedFrom(String status) {
         return FROM.getOrDefault(status, Set.of());
-    }
-
-    /**
-     * Whether this status ends a payment (3 success, 6 refund). Reported by a notify it is a claim, never final:
-     * Payguru's key does not cover {@code status}, so it stays unconfirmed and the item stays in {@code open-items}
-     * until {@code transaction/get} shows it (confirm before trust, {@link PhsTransactions}).
-     */
-    public boolean endsPayment(String status) {
-        return terminal(status);
     }
 
     /** Whether the money for this status has arrived (the status alone; fulfil on {@link PhsTransactions#fulfillable}). */

@@ -17,7 +17,7 @@ import io.github.payguru.merchant.store.UnknownStatuses;
  * <p>
  * Confirm before trust ({@link PhsConfig#confirmBeforeTrust()}, default on): the notify key does not cover
  * {@code status}, so a notify is a claim. Its status is stored as reported with {@code confirmed=false}; one that
- * ends a payment ({@link PhsStatus#endsPayment}) keeps the item in {@code open-items}. Payguru's
+ * ends a payment ({@link PhsStatus#terminal}) keeps the item in {@code open-items}. Payguru's
  * {@code transaction/get} is the truth: its change overrides any unconfirmed claim in the same conditional write
  * ({@link StateChange#overridesUnconfirmed}), so the same status confirms it and another documented status replaces
  * it, even one the forward order would refuse. Fulfil an order only
@@ -80,12 +80,10 @@ public final class PhsTransactions {
         if (trusted) {
             c.set(CONFIRMED_STATUS, status);
         }
-        if (fromApi) {
-            // Payguru's answer replaces an unconfirmed claim, whichever way the forward order runs (a replayed 3 on a
-            // transaction Payguru shows as 8 ends as 8) and confirms a claim of its own status: the kernel's rule
-            c.overridesUnconfirmed().returnPrevious();
-        }
-        return c.transition("status", status, PhsStatus.INSTANCE.allowedFrom(status))
+        // the kernel's rule: Payguru's answer replaces an unconfirmed claim whichever way the forward order runs (a
+        // replayed 3 on a transaction Payguru shows as 8 ends as 8) and confirms a claim of its own status; a notify's
+        // claim replaces an unconfirmed claim it outranks
+        return c.status(PhsStatus.INSTANCE, "status", status, fromApi)
                 .set("statusKnown", true)
                 .set(CONFIRMED, trusted)
                 .set("bank", bank)

@@ -105,6 +105,18 @@ abstract sealed class StateConditions permits StateChange {
     }
 
     /**
+     * The trust rule of {@link StatusMachine}, the one way both lines set a documented status: the
+     * {@link #transition} along {@code machine}'s allowed-from set; a fact from Payguru's API ({@code fromApi})
+     * also overrides any unconfirmed claim ({@link #overridesUnconfirmed}), a callback's claim also replaces an
+     * unconfirmed claim it outranks ({@link #claimOver}, {@link StatusMachine#claimMayReplace}). The item as it was
+     * comes back ({@link WriteResult#previous}), so the caller can tell a claim it overrode or confirmed.
+     */
+    public StateChange status(StatusMachine machine, String attribute, String status, boolean fromApi) {
+        transition(attribute, status, machine.allowedFrom(status)).returnPrevious();
+        return fromApi ? overridesUnconfirmed() : claimOver(machine.claimMayReplace(status));
+    }
+
+    /**
      * Also allow the {@link #transition} (as a claim) from these stored statuses while the item is unconfirmed
      * ({@link StateChange#CONFIRMED} stored false): the statuses the new claim outranks ({@link StatusMachine#claimMayReplace}).
      */
