@@ -50,13 +50,13 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  */
 class PackagedFunctionIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TABLE = "payguru-merchant-packaged";
-    private static final String MP_TOKEN = "local-mp-token";
-    private static final String MP_SECRET = "local-mp-secret";
-    private static final String SECRETS = "/payguru-it";
-    private static final String EXPRESSION_TOKEN = "Tok-${x}-42";
+    private static final ObjectMapper JSON = PackagedStack.JSON;
+    private static final String MP_TOKEN = PackagedStack.MP_TOKEN;
+    private static final String MP_SECRET = PackagedStack.MP_SECRET;
+    private static final String SECRETS = PackagedStack.SECRETS;
+    private static final String EXPRESSION_TOKEN = PackagedStack.EXPRESSION_TOKEN;
 
+    private static PackagedStack stack;
     private static String dynamoEndpoint;
     private static DynamoDbClient dynamo;
     private static HttpServer payguru;
@@ -64,25 +64,9 @@ class PackagedFunctionIT {
 
     @BeforeAll
     static void emulatorAndPayguru() throws IOException {
-        dynamoEndpoint = DynamoDbEmulator.sharedEndpoint();
-        dynamo = DynamoDbEmulatorResource.client(dynamoEndpoint);
-        TableAdmin.recreate(dynamo, TABLE);
-        // The keys live in SSM Parameter Store (the emulator serves it), as in AWS: no key in the environment.
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(URI.create(dynamoEndpoint)).region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            for (String[] mp : new String[][] { { "2001", "local-mp-game-key" }, { "3001", MP_SECRET } }) {
-                String path = SECRETS + "/" + mp[0];
-                put(ssm, path + "/merchant-private-key", "local-merchant-key");
-                put(ssm, path + "/services/phs/private-key", "local-phs-service-key");
-                put(ssm, path + "/services/mp/private-key", mp[1]);
-                put(ssm, path + "/mp/callback-token", MP_TOKEN);
-                put(ssm, path + "/mp/credentials/key", "local-mp-credentials-key");
-            }
-            // issue 17 case 6: a token holding an expression, used as written
-            put(ssm, SECRETS + "/expression/services/mp/private-key", MP_SECRET);
-            put(ssm, SECRETS + "/expression/mp/callback-token", EXPRESSION_TOKEN);
-        }
+        stack = new PackagedStack("payguru-merchant-packaged");
+        dynamoEndpoint = stack.endpoint;
+        dynamo = stack.dynamo;
         payguru = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         payguru.createContext("/mp/transaction/detail/", exchange -> {
             payguruRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
@@ -101,14 +85,14 @@ class PackagedFunctionIT {
         payguru.start();
     }
 
-    private static void put(SsmClient ssm, String name, String value) {
-        ssm.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
-    }
-
     @AfterAll
     static void stop() {
         payguru.stop(0);
-        dynamo.close();
+        stack.close();
+    }
+
+    private static String payguruBase() {
+        return "http://127.0.0.1:" + payguru.getAddress().getPort() + "/mp";
     }
 
     /** The variables {@code infra/template.yaml} sets (Globals), with the local run's made-up merchant. */
@@ -118,37 +102,15 @@ class PackagedFunctionIT {
 
     /** The same with the MP service of the MP callback fixtures (3001), which also reads its callback token. */
     private static Map<String, String> mpCallbackEnvironment() {
-        Map<String, String> env = new java.util.HashMap<>(templateEnvironment("3001"));
-        env.put("PAYGURU_SECRETS_NAMES", env.get("PAYGURU_SECRETS_NAMES") + ",mp/callback-token");
-        return env;
+        return stack.mpCallbackEnvironment(payguruBase());
     }
 
     private static Map<String, String> templateEnvironment(String mpServiceId) {
-        return Map.ofEntries(
-                Map.entry("DISABLE_SIGNAL_HANDLERS", "true"),
-                Map.entry("PAYGURU_MERCHANT_ID", "1000"),
-                Map.entry("PAYGURU_SERVICES_PHS_LINE", "PHS"),
-                Map.entry("PAYGURU_SERVICES_PHS_CODE", "SHOP"),
-                Map.entry("PAYGURU_SERVICES_MP_LINE", "MP"),
-                Map.entry("PAYGURU_SERVICES_MP_ID", mpServiceId),
-                Map.entry("PAYGURU_SECRETS_PATH", SECRETS + "/" + mpServiceId),
-                Map.entry("PAYGURU_SECRETS_NAMES", "merchant-private-key,services/phs/private-key,services/mp/private-key"),
-                Map.entry("PAYGURU_MP_CONFIRM_BEFORE_TRUST", "true"),
-                Map.entry("PAYGURU_MP_SUCCESS_BODY", "OK"),
-                Map.entry("PAYGURU_TABLE_NAME", TABLE),
-                Map.entry("PAYGURU_NOTIFICATIONS_LOG_RETENTION", "P90D"),
-                Map.entry("PAYGURU_API_MP_BASE_URL", "http://127.0.0.1:" + payguru.getAddress().getPort() + "/mp"),
-                // What differs from AWS: the table is the local emulator, credentials are made up.
-                Map.entry("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint),
-                Map.entry("PAYGURU_SECRETS_ENDPOINT", dynamoEndpoint),
-                Map.entry("AWS_ACCESS_KEY_ID", "local"),
-                Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
+        return stack.environment(mpServiceId, payguruBase());
     }
 
     private static JsonNode answer(PackagedFunction function, String handler, String fixture) throws Exception {
-        LambdaRuntimeApi.Answer answer = function.invoke(Fixtures.json(handler, fixture));
-        assertFalse(answer.error(), () -> fixture + " failed in the function: " + answer.body() + "\n" + function.output());
-        return JSON.readTree(answer.body());
+        return PackagedStack.answer(function, handler, fixture);
     }
 
     @Test
@@ -310,7 +272,7 @@ class PackagedFunctionIT {
                     List.of("12345678950", "TR330006100519786457841326", "ayse.yilmaz@example.com.tr", "905321234567",
                             "Ayşe Yılmaz"));
             int[] items = { 0 };
-            List<LeakScan.Hit> hits = new java.util.ArrayList<>(scan.table(dynamo, TABLE, items));
+            List<LeakScan.Hit> hits = new java.util.ArrayList<>(scan.table(dynamo, stack.table, items));
             hits.addAll(scan.logs(function.output().lines().toList()));
             assertTrue(items[0] > 0, "the scan read the table");
             assertEquals(List.of(), hits);
@@ -318,8 +280,7 @@ class PackagedFunctionIT {
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk) {
-        return dynamo.getItem(b -> b.tableName(TABLE)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return stack.item(pk, sk);
     }
 
     @Test
