@@ -4,6 +4,7 @@ import static io.github.payguru.merchant.packaged.PackagedStack.answer;
 import static io.github.payguru.merchant.packaged.PackagedStack.answerTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,8 +24,8 @@ import io.github.payguru.merchant.support.PayguruStandIn;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 17's trust model in the shipped {@code function.zip} (cases 2, 4, 7 and 9; case 3 is in
- * {@link PackagedFunctionIT}): a callback is a claim until Payguru's API, here a stand-in on loopback answering
+ * Issue 17's trust model in the shipped {@code function.zip} (cases 2, 3, 4, 7 and 9; the others are in
+ * {@link PackagedSafetyIT}): a callback is a claim until Payguru's API, here a stand-in on loopback answering
  * {@code transaction/detail} from {@link #payguru}, confirms it through the shipped {@code mp-transaction-get}.
  */
 class PackagedClaimsIT {
@@ -109,6 +110,28 @@ class PackagedClaimsIT {
         assertEquals("3", confirmed.get("status").s());
         assertEquals(Boolean.TRUE, confirmed.get("confirmed").bool(), confirmed::toString);
         assertFalse(confirmed.containsKey("openpk"), "confirmed and settled: " + confirmed);
+    }
+
+    /**
+     * Issue 17 case 3 in the shipped function: the captured processing notify replayed with {@code status=3} (its key
+     * still matches: Payguru's key does not cover the status) is answered OK and stored as an unconfirmed claim that
+     * stays in open-items; before, it was stored as a settled success.
+     */
+    @Test
+    void case3_aReplayedNotifyWithAnotherStatusIsStoredAsAnUnconfirmedClaim() throws Exception {
+        try (PackagedFunction function = PackagedFunction.start("phs-notify", stack.environment("2001", standIn.base()))) {
+            assertEquals("OK", answer(function, "phs-notify", "get-processing").get("body").asText());
+            String captured = Fixtures.json("phs-notify", "get-processing");
+            String replay = captured.replace("status=1&", "status=3&").replace("\"status\": \"1\"", "\"status\": \"3\"");
+            assertNotEquals(captured, replay);
+            JsonNode replayed = answerTo(function, replay);
+            assertEquals(200, replayed.get("statusCode").asInt(), replayed::toString);
+            assertEquals("OK", replayed.get("body").asText());
+            Map<String, AttributeValue> stored = stack.item("TX#PHS#7000009", "TX");
+            assertEquals("3", stored.get("status").s(), stored::toString);
+            assertEquals(Boolean.FALSE, stored.get("confirmed").bool(), stored::toString);
+            assertTrue(stored.containsKey("openpk"), "still open until transaction/get shows it: " + stored);
+        }
     }
 
     /**

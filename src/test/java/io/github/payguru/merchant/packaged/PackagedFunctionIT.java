@@ -2,7 +2,6 @@ package io.github.payguru.merchant.packaged;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,34 +26,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import io.github.payguru.merchant.dev.DynamoDbEmulator;
-import io.github.payguru.merchant.store.TableAdmin;
-import io.github.payguru.merchant.support.DynamoDbEmulatorResource;
-import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LeakScan;
-import io.github.payguru.merchant.support.PayguruStandIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The artifact we ship, {@code target/function.zip}, run as Lambda runs it (see
  * {@link PackagedFunction}): the prod build, the template's environment variable names, the local
- * DynamoDB emulator as its table, fixture events from {@code infra/events}. One callback
- * (phs-notify) and one operation (mp-transaction-get, against a Payguru stand-in on loopback).
+ * DynamoDB emulator as its table ({@link PackagedStack}), fixture events from {@code infra/events}: callbacks of both
+ * lines, an operation (mp-transaction-get, against a Payguru stand-in on loopback), the event publisher, what the zip
+ * holds and what a SnapStart initialization loads. Issue 17's cases are in {@link PackagedClaimsIT} and
+ * {@link PackagedSafetyIT}.
  */
 class PackagedFunctionIT {
 
     private static final ObjectMapper JSON = PackagedStack.JSON;
     private static final String MP_TOKEN = PackagedStack.MP_TOKEN;
     private static final String MP_SECRET = PackagedStack.MP_SECRET;
-    private static final String SECRETS = PackagedStack.SECRETS;
-    private static final String EXPRESSION_TOKEN = PackagedStack.EXPRESSION_TOKEN;
 
     private static PackagedStack stack;
     private static String dynamoEndpoint;
@@ -132,30 +124,6 @@ class PackagedFunctionIT {
             assertEquals(409, answer(function, "phs-notify", "get-conflicting-amount").get("statusCode").asInt());
             assertFalse(function.hasLoaded(PRELOADED_ONLY), "an on-demand start preloads nothing for a snapshot");
             assertFalse(function.hasLoaded(PRIMED_ONLY), "nor primes anything");
-        }
-    }
-
-    /**
-     * Issue 17 case 3 in the shipped function: the captured processing notify replayed with {@code status=3} (its key
-     * still matches: Payguru's key does not cover the status) is answered OK and stored as an unconfirmed claim that
-     * stays in open-items; before, it was stored as a settled success.
-     */
-    @Test
-    void case3_aReplayedNotifyWithAnotherStatusIsStoredAsAnUnconfirmedClaim() throws Exception {
-        try (PackagedFunction function = PackagedFunction.start("phs-notify", templateEnvironment())) {
-            assertEquals("OK", answer(function, "phs-notify", "get-processing").get("body").asText());
-            String captured = Fixtures.json("phs-notify", "get-processing");
-            String replay = captured.replace("status=1&", "status=3&").replace("\"status\": \"1\"", "\"status\": \"3\"");
-            assertNotEquals(captured, replay);
-            LambdaRuntimeApi.Answer answer = function.invoke(replay);
-            assertFalse(answer.error(), answer::body);
-            JsonNode replayed = JSON.readTree(answer.body());
-            assertEquals(200, replayed.get("statusCode").asInt(), replayed::toString);
-            assertEquals("OK", replayed.get("body").asText());
-            Map<String, AttributeValue> stored = item("TX#PHS#7000009", "TX");
-            assertEquals("3", stored.get("status").s(), stored::toString);
-            assertEquals(Boolean.FALSE, stored.get("confirmed").bool(), stored::toString);
-            assertTrue(stored.containsKey("openpk"), "still open until transaction/get shows it: " + stored);
         }
     }
 
@@ -300,36 +268,6 @@ class PackagedFunctionIT {
         }
     }
 
-    /**
-     * Issue 17 case 1 on the shipped function: Payguru reads the refund, carries it out and the connection closes
-     * without an answer. The JDK's HttpURLConnection would write the GET again on a new connection; the function
-     * writes it once, queries, and reports it confirmed.
-     */
-    @Test
-    void case1_theShippedRefundIsWrittenOnceWhenTheConnectionBreaks() throws Exception {
-        java.util.Map<String, String> tx = new java.util.concurrent.ConcurrentHashMap<>(Map.of("9100002", "3"));
-        try (PayguruStandIn stand = new PayguruStandIn(target -> {
-            String id = target.substring(target.lastIndexOf('/') + 1);
-            if (target.contains("/transaction/refund/")) {
-                tx.put(id, "7");
-            }
-            return new PayguruStandIn.Reply(200, "{\"response\":{\"result\":\"SUCCESS\",\"resultCode\":\"0000\"},"
-                    + "\"subscription\":{\"id\":" + id + ",\"service\":2001,\"status\":" + tx.get(id) + ",\"amount\":9.99}}");
-        })) {
-            stand.then(PayguruStandIn.Fault.CLOSE_AFTER);
-            Map<String, String> env = new java.util.HashMap<>(templateEnvironment());
-            env.put("PAYGURU_API_MP_BASE_URL", stand.base());
-            try (PackagedFunction function = PackagedFunction.start("mp-transaction-refund", env)) {
-                JsonNode a = answer(function, "mp-transaction-refund", "post-success");
-                JsonNode body = JSON.readTree(a.get("body").asText());
-                assertEquals(200, a.get("statusCode").asInt(), a::toString);
-                assertEquals("confirmed-by-query", body.get("refund").asText(), body::toString);
-                assertEquals(1, stand.count("/mp/transaction/refund/"), stand.requests()::toString);
-                assertEquals("done", item("TX#MP#9100002", "REFUND").get("status").s());
-            }
-        }
-    }
-
     /** The stream publisher as shipped: plain-map event in, PutEvents through the SDK's own endpoint setting, failures out. */
     @Test
     void eventPublisherPutsTheStreamsChangesOnTheBus() throws Exception {
@@ -354,83 +292,6 @@ class PackagedFunctionIT {
             JsonNode ok = answer(function, "event-publisher", "batch-mixed-publishes-three");
             assertEquals("{\"batchItemFailures\":[]}", ok.toString(), function::output);
             assertTrue(function.output().contains("Payguru Order Created"), function::output);
-        }
-    }
-
-    /** Issue 17 case 5 as shipped. Before: 2 identical credential requests, 2 passwords. After: the same answer. */
-    @Test
-    void case5_theSameCredentialRequestReturnsTheSamePassword() throws Exception {
-        Map<String, String> env = mpCallbackEnvironment();
-        env.put("PAYGURU_SECRETS_NAMES", env.get("PAYGURU_SECRETS_NAMES") + ",mp/credentials/key");
-        try (PackagedFunction function = PackagedFunction.start("mp-credential-service", env)) {
-            JsonNode first = answer(function, "mp-credential-service", "good-key");
-            assertTrue(first.get("body").asText().startsWith("{\"result\":1,\"msg\":\"SUCCESS\""), first::toString);
-            assertEquals(first, answer(function, "mp-credential-service", "good-key"));
-            String password = JSON.readTree(first.get("body").asText()).get("password").asText();
-            assertFalse(function.output().contains(password), "the password is never logged");
-        }
-    }
-
-    /** Issue 17 case 6 as shipped. Before: {@code PAYGURU_MP_CALLBACK_TOKEN=} hid the SSM token and turned the check off. */
-    @Test
-    void case6_anEmptyEnvironmentTokenDoesNotSwitchTheCheckOff() throws Exception {
-        Map<String, String> env = mpCallbackEnvironment();
-        env.put("PAYGURU_MP_CALLBACK_TOKEN", "");
-        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", env)) {
-            assertEquals(403, answer(function, "mp-billing-notification", "missing-token").get("statusCode").asInt());
-            assertEquals(403, answer(function, "mp-billing-notification", "wrong-token").get("statusCode").asInt());
-            assertEquals(200, answer(function, "mp-billing-notification", "paid").get("statusCode").asInt());
-        }
-    }
-
-    /** Issue 17 case 6 as shipped. Before: an SSM token {@code Tok-${x}-42} was expanded to nothing (check off). */
-    @Test
-    void case6_aTokenWithAnExpressionIsUsedAsWritten() throws Exception {
-        Map<String, String> env = mpCallbackEnvironment();
-        env.put("PAYGURU_SECRETS_PATH", SECRETS + "/expression");
-        env.put("PAYGURU_SECRETS_NAMES", "services/mp/private-key,mp/callback-token");
-        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", env)) {
-            assertEquals(200, withToken(function, EXPRESSION_TOKEN).get("statusCode").asInt());
-            assertEquals(403, withToken(function, "Tok--42").get("statusCode").asInt(), "the expanded form is no token");
-            assertEquals(403, answer(function, "mp-billing-notification", "missing-token").get("statusCode").asInt());
-            assertFalse(function.output().contains(EXPRESSION_TOKEN), "the token is never logged");
-        }
-    }
-
-    /** The {@code paid} fixture with another token in its URL. */
-    private static JsonNode withToken(PackagedFunction function, String token) throws Exception {
-        String encoded = java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String event = Fixtures.json("mp-billing-notification", "paid").replace("token=" + MP_TOKEN, "token=" + encoded)
-                .replace("\"" + MP_TOKEN + "\"", JSON.writeValueAsString(token));
-        LambdaRuntimeApi.Answer answer = function.invoke(event);
-        assertFalse(answer.error(), answer::body);
-        return JSON.readTree(answer.body());
-    }
-
-    /**
-     * Issue 17 case 6 as shipped. Before: neither token nor CIDRs started and served MP callbacks open, without a word.
-     * After: the start fails naming the settings; with the insecure flag it serves, with a WARN at start.
-     */
-    @Test
-    void case6_startRefusesAnOpenMpDeploymentWithoutTheInsecureFlag() throws Exception {
-        Map<String, String> open = new java.util.HashMap<>(templateEnvironment("3001"));
-        open.put("PAYGURU_MP_ALLOW_UNAUTHENTICATED_CALLBACKS", "false");
-        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", open)) {
-            String seen;
-            try {
-                LambdaRuntimeApi.Answer answer = function.invoke(Fixtures.json("mp-billing-notification", "paid"));
-                assertTrue(answer.error(), () -> "an open MP deployment served: " + answer.body());
-                seen = answer.body() + function.output();
-            } catch (IllegalStateException ended) {
-                seen = ended.getMessage();
-            }
-            assertTrue(seen.contains("MP callbacks would accept any caller"), seen);
-        }
-        open.put("PAYGURU_MP_ALLOW_UNAUTHENTICATED_CALLBACKS", "true");
-        try (PackagedFunction function = PackagedFunction.start("mp-billing-notification", open)) {
-            assertEquals(200, answer(function, "mp-billing-notification", "paid").get("statusCode").asInt());
-            assertTrue(function.output().contains("INSECURE: MP callbacks run with neither a token nor a source allow-list"),
-                    function::output);
         }
     }
 }
