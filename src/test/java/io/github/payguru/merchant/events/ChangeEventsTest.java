@@ -270,7 +270,9 @@ class ChangeEventsTest {
                 .post("/ops/mp/transaction-refund").then().statusCode(200);
         assertTrue(payguru.awaitDeliveries(Duration.ofSeconds(10)));
         List<ChangeEvent> refund = events();
-        assertTrue(!refund.isEmpty() && refund.size() <= 2, refund::toString);
+        // the simulator's 7 and 6 callbacks race the refund's own query: 6 confirmed directly (1 event), a claim then
+        // its confirmation (2), or 7 and 6 as claims and then the confirmation (3); refunded is published once in all
+        assertTrue(!refund.isEmpty() && refund.size() <= 3, refund::toString);
         ChangeEvent last = refund.get(refund.size() - 1);
         assertEquals("6", status(last, "status"));
         assertEquals("refunded", last.text("orderChange"));
