@@ -44,8 +44,8 @@ public interface StoreConfig {
         Duration logRetention();
 
         /**
-         * Refused requests (wrong key or token, source not allowed) kept as records per source network (/24, IPv6 /48) and minute;
-         * more are answered alike but not stored, so a flood cannot write without limit.
+         * Refused requests (wrong key or token, source not allowed) kept as records per source network (/24, IPv6
+         * /48) and minute; more are answered alike but not stored, so a flood cannot write without limit.
          */
         @WithDefault("10")
         int rejectionsPerSourceMinute();
