@@ -22,6 +22,7 @@ import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.lambda.ReconcileHandler;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;

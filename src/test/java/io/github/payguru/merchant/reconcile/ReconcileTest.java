@@ -32,6 +32,7 @@ import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.lambda.MpBillingNotificationHandler;
 import io.github.payguru.merchant.lambda.MpSubscriptionNotificationHandler;
 import io.github.payguru.merchant.lambda.PhsNotifyHandler;
+import io.github.payguru.merchant.lambda.ReconcileHandler;
 import io.github.payguru.merchant.phs.PhsTransactions;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StateChange;
