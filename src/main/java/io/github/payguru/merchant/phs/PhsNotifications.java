@@ -15,10 +15,10 @@ import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.PayguruKeys;
+import io.github.payguru.merchant.payguru.PhsNotifyKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.NotificationRecorder;
 

@@ -16,11 +16,11 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.Digests;
 import io.github.payguru.merchant.kernel.LogContext;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.NotificationIds;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
 
 /**
@@ -157,7 +157,7 @@ public class NotificationRecorder {
         MDC.put(LogContext.OUTCOME, "rejected");
         Instant now = ledger.now();
         String network = Masking.sourceIp(sourceIp);
-        if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(network)),
+        if (!counters.tryTake("reject#" + Digests.fingerprint(String.valueOf(network)),
                 now.truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
                 now.plus(Duration.ofMinutes(10)).getEpochSecond())) {
             // a flood from one source: answered alike, but no more records this minute
