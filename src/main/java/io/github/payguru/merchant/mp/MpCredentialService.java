@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.callback.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;

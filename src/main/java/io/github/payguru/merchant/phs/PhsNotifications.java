@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.callback.CallbackAnswer;
+import io.github.payguru.merchant.callback.NotificationRecorder;
 import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
@@ -20,7 +21,6 @@ import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.PhsNotifyKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.store.NotificationRecorder;
 
 /**
  * PHS notify: Payguru reports an accepted bank-transfer payment (src/site/markdown/payguru-api.md §1.5).

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.callback.CallbackAnswer;
+import io.github.payguru.merchant.callback.NotificationRecorder;
 import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
@@ -25,7 +26,6 @@ import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.payguru.TcknVerifyKeyInput;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.LedgerReader;
-import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.OrderItem;
 import io.github.payguru.merchant.store.StateChange;
 import io.github.payguru.merchant.store.TableLayout;

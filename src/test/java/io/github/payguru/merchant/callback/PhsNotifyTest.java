@@ -38,7 +38,6 @@ import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.phs.PhsConfig;
 import io.github.payguru.merchant.phs.PhsNotifications;
 import io.github.payguru.merchant.phs.PhsTransactions;
-import io.github.payguru.merchant.store.NotificationRecorder;
 import io.github.payguru.merchant.store.RecentNotifications;
 import io.github.payguru.merchant.store.RejectionItem;
 import io.github.payguru.merchant.store.TableLayout;
