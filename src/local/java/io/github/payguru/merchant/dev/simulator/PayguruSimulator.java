@@ -205,8 +205,9 @@ public class PayguruSimulator extends PlatformObjects {
     }
 
     /**
-     * Waits until no request is inside the simulator (e.g. a delayed answer our client stopped waiting
-     * for has been carried out), at most {@code timeout}; true when it is idle.
+     * Waits until every delay queued by {@link #delayNext} has been taken by its request and no request is inside
+     * the simulator (e.g. a delayed answer our client stopped waiting for has been carried out), at most
+     * {@code timeout}; true when it is idle.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return gate.awaitIdle(timeout);
