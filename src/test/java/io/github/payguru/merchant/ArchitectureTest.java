@@ -1,5 +1,6 @@
 package io.github.payguru.merchant;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,8 +26,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layout's rules, checked on the compiled classes (README "Layout"):
- * {@code lambda → reconcile | events | orders → mp | phs → payguru → store → kernel}; {@code mp} and {@code phs}
- * never see each other, nor {@code reconcile}, {@code events} and {@code orders} one another; {@code dev} (local run
+ * {@code lambda → reconcile | events | orders → mp | phs → payguru | callback → store → kernel}, {@code aws} seen by
+ * {@code events} and {@code lambda} only; {@code mp} and {@code phs} never see each other, nor {@code reconcile},
+ * {@code events} and {@code orders} one another, nor {@code payguru} and {@code callback}; only {@code lambda}
+ * implements {@code RequestHandler}; {@code dev} (local run
  * and tests only) is seen by nobody, nor any other class of {@code src/local/java} (not packaged); the kernel is plain
  * Java; no package cycle; no source file of {@code src/main} or {@code src/local} over 300 lines.
  */
@@ -40,8 +44,10 @@ class ArchitectureTest {
     void layersOnlyLookDown() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("kernel").definedBy(ROOT + ".kernel..")
+                .layer("aws").definedBy(ROOT + ".aws..")
                 .layer("store").definedBy(ROOT + ".store..")
                 .layer("payguru").definedBy(ROOT + ".payguru..")
+                .layer("callback").definedBy(ROOT + ".callback..")
                 .layer("mp").definedBy(ROOT + ".mp..")
                 .layer("phs").definedBy(ROOT + ".phs..")
                 .layer("reconcile").definedBy(ROOT + ".reconcile..")
@@ -50,17 +56,41 @@ class ArchitectureTest {
                 .layer("lambda").definedBy(ROOT + ".lambda..")
                 .layer("dev").definedBy(ROOT + ".dev..")
                 .whereLayer("kernel").mayNotAccessAnyLayer()
+                .whereLayer("aws").mayNotAccessAnyLayer()
+                .whereLayer("aws").mayOnlyBeAccessedByLayers("events", "lambda", "dev")
                 .whereLayer("store").mayOnlyAccessLayers("kernel")
                 .whereLayer("payguru").mayOnlyAccessLayers("kernel", "store")
-                .whereLayer("mp").mayOnlyAccessLayers("kernel", "store", "payguru")
-                .whereLayer("phs").mayOnlyAccessLayers("kernel", "store", "payguru")
-                .whereLayer("reconcile").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
-                .whereLayer("events").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
-                .whereLayer("orders").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs")
-                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "store", "payguru", "mp", "phs", "reconcile", "events",
-                        "orders")
+                .whereLayer("callback").mayOnlyAccessLayers("kernel", "store")
+                .whereLayer("mp").mayOnlyAccessLayers("kernel", "store", "payguru", "callback")
+                .whereLayer("phs").mayOnlyAccessLayers("kernel", "store", "payguru", "callback")
+                .whereLayer("reconcile").mayOnlyAccessLayers("kernel", "store", "payguru", "callback", "mp", "phs")
+                .whereLayer("events").mayOnlyAccessLayers("kernel", "aws", "store", "payguru", "callback", "mp", "phs")
+                .whereLayer("orders").mayOnlyAccessLayers("kernel", "store", "payguru", "callback", "mp", "phs")
+                .whereLayer("lambda").mayOnlyAccessLayers("kernel", "aws", "store", "payguru", "callback", "mp", "phs",
+                        "reconcile", "events", "orders")
                 .whereLayer("dev").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);
+    }
+
+    /** A Lambda entry point is a thin handler in {@code lambda}; every other package holds what they call. */
+    @Test
+    void onlyLambdaImplementsRequestHandler() {
+        classes().that().implement(RequestHandler.class).should().resideInAPackage(ROOT + ".lambda..")
+                .as("only classes in ..lambda.. implement RequestHandler").check(CLASSES);
+    }
+
+    /** The table knows nothing of the callback protocol (answers, log lines) written through it. */
+    @Test
+    void theStoreNeverSeesTheCallbackLayer() {
+        noClasses().that().resideInAPackage(ROOT + ".store..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".callback..").check(CLASSES);
+    }
+
+    /** The kernel keeps plain values (hex, fingerprints, amounts, ids); Payguru's formulas are {@code payguru}'s. */
+    @Test
+    void theKernelNeverSeesPayguru() {
+        noClasses().that().resideInAPackage(ROOT + ".kernel..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".payguru..").check(CLASSES);
     }
 
     @Test

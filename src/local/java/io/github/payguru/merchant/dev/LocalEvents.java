@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.github.payguru.merchant.store.AwsJson;
+import io.github.payguru.merchant.aws.AwsJson;
 import io.quarkus.arc.profile.IfBuildProfile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

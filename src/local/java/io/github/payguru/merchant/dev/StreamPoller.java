@@ -21,12 +21,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.github.payguru.merchant.aws.AwsJson;
 import io.github.payguru.merchant.events.ChangeEvent;
 import io.github.payguru.merchant.events.ChangeRecord;
 import io.github.payguru.merchant.events.EventsConfig;
 import io.github.payguru.merchant.events.StreamPublisher;
 import io.github.payguru.merchant.events.StreamRecords;
-import io.github.payguru.merchant.store.AwsJson;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;

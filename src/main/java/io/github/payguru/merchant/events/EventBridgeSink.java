@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.store.AwsJson;
+import io.github.payguru.merchant.aws.AwsJson;
 
 /**
  * {@code PutEvents} to the custom bus: one entry per event ({@code source}, {@code detail-type}, {@code detail},

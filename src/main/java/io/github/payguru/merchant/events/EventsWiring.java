@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.github.payguru.merchant.store.AwsJson;
+import io.github.payguru.merchant.aws.AwsJson;
 import io.quarkus.arc.DefaultBean;
 
 /**

@@ -30,6 +30,6 @@ public final class NotificationIds {
     public static String of(String kind, Map<String, String> params) {
         StringBuilder canonical = new StringBuilder(kind);
         new TreeMap<>(params).forEach((k, v) -> canonical.append('\n').append(k).append('=').append(v));
-        return PayguruKeys.fingerprint(canonical.toString());
+        return Digests.fingerprint(canonical.toString());
     }
 }

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import io.github.payguru.merchant.callback.CallbackAnswer;
 import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.payguru.PayguruConfig;

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.callback.CallbackAnswer;
 
 /** API Gateway v2 responses: exact bodies, explicit content types, nothing cached. */
 public final class HttpResponses {

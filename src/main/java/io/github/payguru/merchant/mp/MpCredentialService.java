@@ -12,13 +12,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.callback.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.MpSecureKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.payguru.MpSecureKeyInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
 import io.github.payguru.merchant.store.LedgerReader;
 import io.github.payguru.merchant.store.SubscriptionItem;

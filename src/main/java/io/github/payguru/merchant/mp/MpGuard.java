@@ -13,14 +13,14 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.callback.CallbackAnswer;
+import io.github.payguru.merchant.callback.NotificationRecorder;
 import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Cidr;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.ParamNames;
 import io.github.payguru.merchant.kernel.Privacy;
-import io.github.payguru.merchant.store.NotificationRecorder;
 
 /**
  * Authenticity of MP callbacks, which Payguru does not sign (src/site/markdown/payguru-api.md §1.1): (a) a secret token

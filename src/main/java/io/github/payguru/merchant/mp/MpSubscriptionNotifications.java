@@ -9,13 +9,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.callback.CallbackAnswer;
+import io.github.payguru.merchant.callback.NotificationRecorder;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Validation;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.store.NotificationRecorder;
 
 /**
  * MP subscription notification, {@code GET} with {@code msisdn, subsId, txId, status, operator, service,

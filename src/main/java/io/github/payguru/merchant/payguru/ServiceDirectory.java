@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
 import io.github.payguru.merchant.kernel.Line;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 
 /**
  * The merchant's configured services, and the one way callbacks find which service signed a

@@ -9,18 +9,18 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.github.payguru.merchant.callback.CallbackAnswer;
+import io.github.payguru.merchant.callback.NotificationRecorder;
 import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.HttpRequest;
 import io.github.payguru.merchant.kernel.Identifiers;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.kernel.Validation;
+import io.github.payguru.merchant.payguru.PayguruKeys;
+import io.github.payguru.merchant.payguru.PhsNotifyKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory;
-import io.github.payguru.merchant.store.NotificationRecorder;
 
 /**
  * PHS notify: Payguru reports an accepted bank-transfer payment (src/site/markdown/payguru-api.md §1.5).

@@ -11,7 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 /**
  * A refused request (wrong key or token, source not allowed), masked, kept under {@code REJECT#<day>} until its TTL
  * (the notification log retention), with the answer it was given. At most a configured number per source network
- * and minute are kept ({@link NotificationRecorder#reject}).
+ * and minute are kept ({@code callback/NotificationRecorder#reject}).
  */
 public class RejectionItem {
 

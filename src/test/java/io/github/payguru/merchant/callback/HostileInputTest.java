@@ -15,23 +15,21 @@ import java.util.StringJoiner;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.mp.MpConfig;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.github.payguru.merchant.support.LambdaMock;
 import io.github.payguru.merchant.support.LeakScan;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.LogCapture;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -44,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * record; then EVERY item of the table and every captured log line is scanned: no configured secret,
  * no planted personal data, no unmasked TCKN/IBAN/e-mail/mobile shape.
  */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class HostileInputTest {
 
@@ -65,16 +64,6 @@ class HostileInputTest {
 
     @Inject
     DynamoDbClient dynamo;
-
-    @BeforeEach
-    void gatewayPort() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
 
     static Map<String, String> personalData() {
         Map<String, String> p = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Line;
 import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.lambda.MpCredentialServiceHandler;

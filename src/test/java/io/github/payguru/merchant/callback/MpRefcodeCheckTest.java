@@ -18,7 +18,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import io.github.payguru.merchant.kernel.BadRequestException;
-import io.github.payguru.merchant.kernel.CallbackAnswer;
 import io.github.payguru.merchant.kernel.Privacy;
 import io.github.payguru.merchant.lambda.EventReader;
 import io.github.payguru.merchant.lambda.MpRefcodeCheckHandler;

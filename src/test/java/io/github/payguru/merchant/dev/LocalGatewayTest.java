@@ -5,30 +5,18 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.support.Events;
 import io.github.payguru.merchant.support.Fixtures;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** The local run's HTTP entry: the template's routes served on localhost, as Payguru would call them. */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class LocalGatewayTest {
-
-    /** The Lambda extension points REST Assured at its mock event server; the gateway is the HTTP port. */
-    @BeforeEach
-    void gatewayPort() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
 
     @Test
     void phsNotifyOverHttpGetPostJsonAndForm() {

@@ -8,19 +8,18 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.mp.MpSubscriptions;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** The four MP callbacks over HTTP on the local gateway (source 127.0.0.1, allowed in the test profile). */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class MpLocalGatewayTest {
 
@@ -29,16 +28,6 @@ class MpLocalGatewayTest {
 
     @Inject
     MpSubscriptions subscriptions;
-
-    @BeforeEach
-    void gatewayPort() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
 
     @Test
     void billingAndSubscriptionOverHttp() {

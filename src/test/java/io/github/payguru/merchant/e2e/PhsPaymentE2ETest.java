@@ -12,10 +12,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.dev.simulator.PhsTransaction;
@@ -26,15 +26,16 @@ import io.github.payguru.merchant.phs.PhsOrders;
 import io.github.payguru.merchant.store.TableLayout;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.github.payguru.merchant.support.LedgerView;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * PHS end to end beyond {@code PhsSimulatorTest} (which covers the plain transfer, duplicates and
  * reorder one knob at a time): every delivery knob at once on a real transfer, and the simulator's
  * signed notifications for statuses 1 and 3 arriving reversed and repeated at the real notify route.
  */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class PhsPaymentE2ETest {
 
@@ -54,7 +55,6 @@ class PhsPaymentE2ETest {
 
     @BeforeEach
     void start() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         sim.reset();
     }
 
@@ -62,7 +62,6 @@ class PhsPaymentE2ETest {
     void stop() {
         sim.awaitDeliveries(Duration.ofSeconds(10));
         sim.reset();
-        RestAssured.reset();
     }
 
     @Test

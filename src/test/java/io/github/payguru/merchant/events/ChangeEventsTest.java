@@ -14,10 +14,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +28,9 @@ import io.github.payguru.merchant.dev.simulator.PhsTransaction;
 import io.github.payguru.merchant.lambda.EventPublisherHandler;
 import io.github.payguru.merchant.store.StoreConfig;
 import io.github.payguru.merchant.support.Events;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.github.payguru.merchant.support.MpEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * read by the local poller and handed to the publisher the {@code event-publisher} function runs, which puts
  * them on the emulator's EventBridge bus. Each test first drains what earlier tests left on the stream.
  */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class ChangeEventsTest {
 
@@ -64,7 +65,6 @@ class ChangeEventsTest {
 
     @BeforeEach
     void drainEarlier() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         payguru.reset();
         poller.drain();
     }
@@ -73,7 +73,6 @@ class ChangeEventsTest {
     void settle() {
         payguru.awaitDeliveries(Duration.ofSeconds(10));
         payguru.reset();
-        RestAssured.reset();
     }
 
     static void phs(Map<String, String> params, int status) {

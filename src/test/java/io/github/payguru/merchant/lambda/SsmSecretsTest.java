@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.payguru.merchant.aws.AwsJson;
 import io.github.payguru.merchant.dev.DynamoDbEmulator;
-import io.github.payguru.merchant.store.AwsJson;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;

@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
-import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.StatusMachine;
 import io.github.payguru.merchant.mp.MpTransactions;
 import io.github.payguru.merchant.mp.RefundLock;
 import io.github.payguru.merchant.mp.RefundLocks;
-import io.github.payguru.merchant.payguru.MoneyCallBudget;
 import io.github.payguru.merchant.operation.OperationsTestSupport.Answer;
+import io.github.payguru.merchant.payguru.MoneyCallBudget;
+import io.github.payguru.merchant.payguru.MpCheckoutKeyInput;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.RateLimiter;
 import io.github.payguru.merchant.store.Ledger;
 import io.github.payguru.merchant.store.StateChange;

@@ -11,36 +11,42 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.support.Fixtures;
 import io.github.payguru.merchant.support.LambdaMock;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * One operation as Lambda runs it (QUARKUS_LAMBDA_HANDLER = the handler): its success fixture — ids
- * swapped for objects the simulator knows — and each of its refusal fixtures, posted to the Lambda mock
- * event server. Subclasses name the handler and set {@code quarkus.lambda.handler} in their profile.
+ * Each operation as Lambda runs it, one case per route: its success fixture — ids swapped for objects the
+ * simulator knows — and each of its refusal fixtures, posted to the Lambda mock event server and handed to the
+ * operation's {@code @Named} handler ({@link LambdaMock#to}). {@code mp-payment-page} (its answer is the
+ * simulator's page) and {@code phs-test-transaction} (refused without a sandbox) have tests of their own.
  */
-abstract class OperationLambdaTest {
+@QuarkusTest
+class OperationLambdaTest {
 
     @Inject
     PayguruSimulator payguru;
 
-    abstract String handler();
-
-    @Test
-    void fixturesThroughTheLambdaRuntime() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "mp-transaction-get", "mp-transaction-refund", "mp-subscription-get",
+            "mp-subscription-cancel", "mp-transaction-search", "mp-subscription-search", "mp-message-search",
+            "phs-payment-notification-create", "phs-payment-notification-get", "phs-transaction-get", "phs-refund-get",
+            "phs-order-lookup" })
+    void fixturesThroughTheLambdaRuntime(String handler) throws Exception {
         payguru.reset();
-        ObjectNode event = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.json(handler(), "post-success"));
-        event.put("body", OperationsTestSupport.successBody(handler(), payguru).toString());
-        given().body(event.toString()).post(LambdaMock.to(handler()))
+        ObjectNode event = (ObjectNode) OperationsTestSupport.JSON.readTree(Fixtures.json(handler, "post-success"));
+        event.put("body", OperationsTestSupport.successBody(handler, payguru).toString());
+        given().body(event.toString()).post(LambdaMock.to(handler))
                 .then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", containsString("\"payguruCode\":"));
-        for (String refusal : refusalFixtures()) {
-            given().body(Fixtures.json(handler(), refusal)).post(LambdaMock.to(handler()))
+        for (String refusal : refusalFixtures(handler)) {
+            given().body(Fixtures.json(handler, refusal)).post(LambdaMock.to(handler))
                     .then().statusCode(200).body("statusCode", equalTo(400))
                     .body("body", containsString("\"source\":\"validation\""));
         }
@@ -48,12 +54,12 @@ abstract class OperationLambdaTest {
         payguru.reset();
     }
 
-    private String[] refusalFixtures() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("infra", "events", handler()))) {
+    private static String[] refusalFixtures(String handler) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("infra", "events", handler))) {
             String[] out = files.map(f -> f.getFileName().toString().replace(".json", ""))
                     .filter(n -> !n.equals("post-success")).sorted().toArray(String[]::new);
             if (out.length == 0) {
-                throw new IllegalStateException("no refusal fixture for " + handler());
+                throw new IllegalStateException("no refusal fixture for " + handler);
             }
             return out;
         }

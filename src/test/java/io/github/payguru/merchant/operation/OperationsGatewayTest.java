@@ -7,21 +7,22 @@ import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
 import io.github.payguru.merchant.lambda.Routes;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The local run: every operation route on localhost (the template's routes, no auth), its success
  * fixture's body in — ids swapped for objects the simulator knows — JSON out; and a refused body.
  */
+@ExtendWith(GatewayPort.class)
 @QuarkusTest
 class OperationsGatewayTest {
 
@@ -30,13 +31,11 @@ class OperationsGatewayTest {
 
     @BeforeEach
     void gateway() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         payguru.reset();
     }
 
     @AfterEach
     void reset() {
-        RestAssured.reset();
         payguru.reset();
     }
 

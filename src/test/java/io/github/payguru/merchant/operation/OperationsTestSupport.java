@@ -45,25 +45,16 @@ final class OperationsTestSupport {
     private OperationsTestSupport() {
     }
 
-    /** When the last delayed simulator answer will have been sent (epoch millis). */
-    private static final AtomicLong HELD_UNTIL = new AtomicLong();
-
-    /** Queues a delay on the simulator's next {@code operation} and remembers how long that request is held. */
+    /** Queues a delay of {@code millis} on the simulator's next {@code operation}. */
     static void delayed(PayguruSimulator sim, String operation, long millis) {
-        HELD_UNTIL.accumulateAndGet(System.currentTimeMillis() + millis + 150, Math::max);
         sim.delayNext(operation, Duration.ofMillis(millis));
     }
 
     /**
-     * Waits for requests the simulator still holds (a delayed answer our client gave up on), so that they
-     * cannot take the next test's queued faults.
+     * Waits until the simulator is idle: every delayed request has arrived and been carried out (a delayed answer
+     * our client gave up on), so that none can take the next test's queued faults. No sleep: the simulator knows.
      */
     static void settle(PayguruSimulator sim) throws InterruptedException {
-        long wait = HELD_UNTIL.get() - System.currentTimeMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
-        // a held request has slept its delay; on a busy machine it may still be carrying the work out
         if (!sim.awaitIdle(Duration.ofSeconds(10))) {
             throw new IllegalStateException("the Payguru simulator still holds requests after 10 s");
         }

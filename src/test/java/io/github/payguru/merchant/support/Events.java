@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
-import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
+import io.github.payguru.merchant.payguru.PhsNotifyKeyInput;
+import io.github.payguru.merchant.payguru.TcknVerifyKeyInput;
 
 /** API Gateway v2 events built in tests, signed with the test profile's made-up keys. */
 public final class Events {

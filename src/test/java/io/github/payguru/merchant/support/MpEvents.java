@@ -5,9 +5,9 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.kernel.MpSecureKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.payguru.MpCheckoutKeyInput;
+import io.github.payguru.merchant.payguru.MpSecureKeyInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 
 /** MP callback events as Payguru sends them, for the test profile's made-up MP services. */
 public final class MpEvents {

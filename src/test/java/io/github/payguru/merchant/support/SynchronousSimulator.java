@@ -4,17 +4,17 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.dev.simulator.PayguruSimulator;
-import io.restassured.RestAssured;
 
 /**
  * Base of the tests that pay through the Payguru simulator end to end: REST Assured on the test port, the
  * simulator reset and delivering its callbacks synchronously, and every delivery awaited after each test.
  */
+@ExtendWith(GatewayPort.class)
 public abstract class SynchronousSimulator {
 
     @Inject
@@ -22,7 +22,6 @@ public abstract class SynchronousSimulator {
 
     @BeforeEach
     void startSimulator() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         sim.reset();
         sim.setSynchronous(true);
     }
@@ -31,6 +30,5 @@ public abstract class SynchronousSimulator {
     void stopSimulator() {
         sim.awaitDeliveries(Duration.ofSeconds(10));
         sim.reset();
-        RestAssured.reset();
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -42,6 +43,7 @@ final class CallbackSender {
     private final HttpClient http;
     private final ExecutorService ordered;
     private final ScheduledExecutorService retries;
+    private final WaitingRetries waiting;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicLong seq = new AtomicLong();
     private final Object idle = new Object();
@@ -63,6 +65,7 @@ final class CallbackSender {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.ordered = Executors.newSingleThreadExecutor(daemon("payguru-sim-delivery"));
         this.retries = Executors.newScheduledThreadPool(2, daemon("payguru-sim-retry"));
+        this.waiting = new WaitingRetries(retries, idle);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -109,6 +112,7 @@ final class CallbackSender {
         baseUrl(settings.baseUrl());
         generation++;
         deliveries.clear();
+        waiting.clear();
         synchronized (idle) {
             pending = 0;
             idle.notifyAll();
@@ -155,9 +159,23 @@ final class CallbackSender {
 
     /** Waits until every submitted callback got its final answer (or gave up). */
     boolean awaitIdle(Duration max) {
+        return awaitWhile(() -> pending > 0, max);
+    }
+
+    /** Waits until every callback under way waits for a retry (none is being sent); false if none does. */
+    boolean awaitRetries(Duration max) {
+        return awaitWhile(() -> pending > 0 && waiting.size() < pending, max) && waiting.size() > 0;
+    }
+
+    /** Sends every retry waiting for its backoff now; how many. */
+    int retryNow() {
+        return waiting.runNow();
+    }
+
+    private boolean awaitWhile(BooleanSupplier busy, Duration max) {
         long end = System.nanoTime() + max.toNanos();
         synchronized (idle) {
-            while (pending > 0) {
+            while (busy.getAsBoolean()) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -200,7 +218,7 @@ final class CallbackSender {
                 sleep(wait);
                 attempt(c, copy, n + 1, k, gen);
             } else {
-                retries.schedule(() -> attempt(c, copy, n + 1, k, gen), wait.toMillis(), TimeUnit.MILLISECONDS);
+                waiting.park(() -> attempt(c, copy, n + 1, k, gen), wait);
             }
             return;
         }

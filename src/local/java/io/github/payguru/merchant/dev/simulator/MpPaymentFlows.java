@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.MpCheckoutKeyInput;
-import io.github.payguru.merchant.kernel.PayguruKeys;
+import io.github.payguru.merchant.payguru.MpCheckoutKeyInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
 /**

@@ -172,6 +172,16 @@ public class PayguruSimulator extends PlatformObjects {
         sender.knobs(sender.knobs().withRetry(maxAttempts, backoff));
     }
 
+    /** Waits until every callback under way waits for a retry (none is being sent); false if none does. */
+    public boolean awaitRetries(Duration timeout) {
+        return sender.awaitRetries(timeout);
+    }
+
+    /** Sends every callback retry waiting for its backoff now, to the current address; how many. */
+    public int retryNow() {
+        return sender.retryNow();
+    }
+
     /** Sends callbacks to another merchant address from now on (e.g. one that is down); reset() restores the configured one. */
     public void setCallbackBaseUrl(String url) {
         sender.baseUrl(url);
@@ -205,8 +215,9 @@ public class PayguruSimulator extends PlatformObjects {
     }
 
     /**
-     * Waits until no request is inside the simulator (e.g. a delayed answer our client stopped waiting
-     * for has been carried out), at most {@code timeout}; true when it is idle.
+     * Waits until every delay queued by {@link #delayNext} has been taken by its request and no request is inside
+     * the simulator (e.g. a delayed answer our client stopped waiting for has been carried out), at most
+     * {@code timeout}; true when it is idle.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return gate.awaitIdle(timeout);

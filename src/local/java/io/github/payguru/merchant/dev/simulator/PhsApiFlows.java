@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.github.payguru.merchant.kernel.Amount;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
+import io.github.payguru.merchant.payguru.PhsTokenKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
 
 /**

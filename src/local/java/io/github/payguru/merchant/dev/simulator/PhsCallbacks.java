@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsNotifyKeyInput;
-import io.github.payguru.merchant.kernel.TcknVerifyKeyInput;
 import io.github.payguru.merchant.payguru.PayguruConfig;
+import io.github.payguru.merchant.payguru.PayguruKeys;
+import io.github.payguru.merchant.payguru.PhsNotifyKeyInput;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
+import io.github.payguru.merchant.payguru.TcknVerifyKeyInput;
 
 /**
  * What the simulated PHS platform sends to the merchant about a transaction: the signed TCKN verify

@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.payguru.merchant.kernel.Masking;
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.TcknHashInput;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.ServiceDirectory.NamedService;
+import io.github.payguru.merchant.payguru.TcknHashInput;
 
 /**
  * What the simulated PHS platform does when a customer's bank transfer arrives (the transfer page, or

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -20,7 +21,8 @@ import io.github.payguru.merchant.kernel.Masking;
 /**
  * The gate every request to a simulated Payguru API passes ({@link #pass}): it is recorded, waits a
  * queued delay, is answered with a queued fault if there is one, and is counted while inside (a delayed
- * request our client gave up on is still inside; {@link #awaitIdle} waits for it). Faults and delays are
+ * request our client gave up on is still inside; {@link #awaitIdle} waits for it, and for a delayed request
+ * still on its way). Faults and delays are
  * queued per operation ({@link #OPERATIONS}) by {@link PayguruSimulator#failNext} and
  * {@link PayguruSimulator#delayNext}. Owned by {@link PayguruSimulator}.
  */
@@ -60,7 +62,7 @@ final class RequestGate {
 
     void delayNext(String operation, Duration delay) {
         known(operation);
-        delays.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(delay);
+        delays.computeIfAbsent(operation, k -> new ConcurrentLinkedDeque<>()).add(delay);
     }
 
     /** Requests that reached {@code operation}, oldest first. */
@@ -90,15 +92,22 @@ final class RequestGate {
     }
 
     /**
-     * Waits until no request is inside the simulator (e.g. a delayed answer our client stopped waiting
-     * for has been carried out), at most {@code timeout}; true when it is idle.
+     * Waits until the simulator is idle, at most {@code timeout}; true when it is. Idle: every queued delay has
+     * been taken by its request (a delay still queued means the request it holds is on its way) and no request
+     * is inside (e.g. a delayed answer our client stopped waiting for has been carried out).
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (!idle() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        return inFlight.get() <= 0;
+        return idle();
+    }
+
+    /** A request counts itself inside before it takes its delay, so the queues are read first. */
+    private boolean idle() {
+        boolean delaysTaken = delays.values().stream().allMatch(Deque::isEmpty);
+        return delaysTaken && inFlight.get() <= 0;
     }
 
     private static <T> T poll(Map<String, Deque<T>> queues, String operation) {

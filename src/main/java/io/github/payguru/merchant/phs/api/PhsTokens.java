@@ -10,15 +10,15 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.payguru.merchant.kernel.PayguruKeys;
-import io.github.payguru.merchant.kernel.PhsTokenKeyInput;
 import io.github.payguru.merchant.payguru.OperationException;
 import io.github.payguru.merchant.payguru.PayguruApiConfig;
 import io.github.payguru.merchant.payguru.PayguruCalls;
 import io.github.payguru.merchant.payguru.PayguruConfig;
 import io.github.payguru.merchant.payguru.PayguruFailure;
 import io.github.payguru.merchant.payguru.PayguruHttp;
+import io.github.payguru.merchant.payguru.PayguruKeys;
 import io.github.payguru.merchant.payguru.PayguruOutcome;
+import io.github.payguru.merchant.payguru.PhsTokenKeyInput;
 
 /**
  * PHS tokens: {@code getToken?merchant=…&key=md5(merchantId + serverIp + merchantKey)}, cached per base

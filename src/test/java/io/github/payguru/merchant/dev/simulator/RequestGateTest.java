@@ -63,6 +63,16 @@ class RequestGateTest {
     }
 
     @Test
+    void aDelayQueuedForARequestNotYetArrivedKeepsTheGateBusy() throws Exception {
+        gate.delayNext("mp.transaction.refund", Duration.ofMillis(100));
+        assertFalse(gate.awaitIdle(Duration.ofMillis(20)), "the held request is on its way");
+        CompletableFuture<String> late = CompletableFuture.supplyAsync(() -> pass("mp.transaction.refund"));
+        assertTrue(gate.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(1, gate.requests("mp.transaction.refund").size(), "idle only once the held request came");
+        assertEquals("answer", late.get());
+    }
+
+    @Test
     void anAnswerThatThrowsStillLeaves() throws Exception {
         assertThrows(SimulatorError.class, () -> gate.pass("phs.refund.get", "GET", "/p", null, null,
                 f -> "fault", () -> {

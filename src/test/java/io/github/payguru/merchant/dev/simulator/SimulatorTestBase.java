@@ -6,15 +6,16 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.payguru.merchant.support.Events;
-import io.restassured.RestAssured;
+import io.github.payguru.merchant.support.GatewayPort;
 import io.restassured.specification.RequestSpecification;
 
 /** Shared set-up: REST Assured on the HTTP port (the simulator and the local gateway), a clean simulator. */
+@ExtendWith(GatewayPort.class)
 abstract class SimulatorTestBase {
 
     static final String GAME = "2001";
@@ -27,7 +28,6 @@ abstract class SimulatorTestBase {
 
     @BeforeEach
     void simulatorPort() {
-        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         sim.reset();
     }
 
@@ -35,7 +35,6 @@ abstract class SimulatorTestBase {
     void restore() {
         sim.awaitDeliveries(Duration.ofSeconds(10));
         sim.reset();
-        RestAssured.reset();
     }
 
     /** A PHS token, obtained like a merchant does: key = md5(merchantId + serverIp + merchantKey). */

@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.callback;
 
 /**
  * What a callback answers Payguru: status, content type and exact body. Fixed per callback and outcome, so that a

@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.payguru;
 
 import java.util.List;
 

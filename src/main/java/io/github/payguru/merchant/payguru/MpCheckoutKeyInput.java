@@ -1,7 +1,9 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.payguru;
 
 import java.util.List;
 import java.util.Objects;
+
+import io.github.payguru.merchant.kernel.Masking;
 
 /**
  * MP payment page key ({@code POST cp.payguru.com/token}, payguru-api.md §2.2):

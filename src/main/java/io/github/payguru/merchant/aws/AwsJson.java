@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.store;
+package io.github.payguru.merchant.aws;
 
 import java.io.IOException;
 import java.io.InputStream;

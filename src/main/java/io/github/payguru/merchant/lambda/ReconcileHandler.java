@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.reconcile;
+package io.github.payguru.merchant.lambda;
 
 import java.util.Map;
 
@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import io.github.payguru.merchant.reconcile.Reconciler;
 
 /**
  * Scheduled (EventBridge) reconciliation. The schedule's event carries nothing it needs; the answer is

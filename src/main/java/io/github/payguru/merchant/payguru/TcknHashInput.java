@@ -1,7 +1,9 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.payguru;
 
 import java.util.List;
 import java.util.Objects;
+
+import io.github.payguru.merchant.kernel.Masking;
 
 /**
  * The TCKN the TCKN verify answer carries (payguru-api.md §1.6): {@code md5(TCKN + servicePrivateKey)}. The raw

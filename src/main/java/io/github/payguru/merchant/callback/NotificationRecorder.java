@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.store;
+package io.github.payguru.merchant.callback;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +15,19 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import io.github.payguru.merchant.kernel.CallbackAnswer;
+import io.github.payguru.merchant.kernel.Digests;
 import io.github.payguru.merchant.kernel.LogContext;
 import io.github.payguru.merchant.kernel.Masking;
 import io.github.payguru.merchant.kernel.Metrics;
 import io.github.payguru.merchant.kernel.NotificationIds;
-import io.github.payguru.merchant.kernel.PayguruKeys;
 import io.github.payguru.merchant.kernel.Privacy;
+import io.github.payguru.merchant.store.Ledger;
+import io.github.payguru.merchant.store.RateCounters;
+import io.github.payguru.merchant.store.RecentNotifications;
+import io.github.payguru.merchant.store.RejectionItem;
+import io.github.payguru.merchant.store.StateChange;
+import io.github.payguru.merchant.store.StoreConfig;
+import io.github.payguru.merchant.store.WriteResult;
 
 /**
  * The one sequence every state-changing callback runs once its input is checked: the notification's state change is
@@ -157,7 +163,7 @@ public class NotificationRecorder {
         MDC.put(LogContext.OUTCOME, "rejected");
         Instant now = ledger.now();
         String network = Masking.sourceIp(sourceIp);
-        if (!counters.tryTake("reject#" + PayguruKeys.fingerprint(String.valueOf(network)),
+        if (!counters.tryTake("reject#" + Digests.fingerprint(String.valueOf(network)),
                 now.truncatedTo(ChronoUnit.MINUTES).toString(), rejectionsPerSourceMinute,
                 now.plus(Duration.ofMinutes(10)).getEpochSecond())) {
             // a flood from one source: answered alike, but no more records this minute

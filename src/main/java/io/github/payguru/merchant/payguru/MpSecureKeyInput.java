@@ -1,7 +1,9 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.payguru;
 
 import java.util.List;
 import java.util.Objects;
+
+import io.github.payguru.merchant.kernel.Masking;
 
 /**
  * MP credential service {@code securekey} (payguru-api.md §1.3): {@code md5(subsId + secretKey)}.

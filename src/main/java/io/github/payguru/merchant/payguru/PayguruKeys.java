@@ -1,4 +1,4 @@
-package io.github.payguru.merchant.kernel;
+package io.github.payguru.merchant.payguru;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,12 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.payguru.merchant.kernel.Digests;
+
 /**
  * Payguru's key formulas (md5 over a plain concatenation, lowercase hex) and their constant-time check.
  * Each formula takes its own typed input ({@link KeyInput}: {@link PhsNotifyKeyInput}, {@link TcknVerifyKeyInput},
  * {@link TcknHashInput}, {@link PhsTokenKeyInput}, {@link MpCheckoutKeyInput}, {@link MpSecureKeyInput}): a call
  * site names the documented parts instead of lining up eight strings in the hashing order, and that order is
- * written once, in the input. The exact strings are hashed, as UTF-8, never re-formatted.
+ * written once, in the input. The exact strings are hashed, as UTF-8, never re-formatted. Plain hex and
+ * fingerprints are the kernel's ({@link Digests}).
  */
 public final class PayguruKeys {
 
@@ -29,7 +32,7 @@ public final class PayguruKeys {
         for (String p : parts) {
             joined.append(p);
         }
-        return hex(md5().digest(joined.toString().getBytes(StandardCharsets.UTF_8)));
+        return Digests.hex(md5().digest(joined.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -45,32 +48,11 @@ public final class PayguruKeys {
         return MessageDigest.isEqual(a, b);
     }
 
-    /** A short, non-reversible fingerprint of a value for ids and logs (sha-256, first 32 hex chars). */
-    public static String fingerprint(String value) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return hex(d).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
     private static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 unavailable", e);
         }
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(out);
     }
 }
