@@ -49,6 +49,8 @@ final class CallbackSender {
     private volatile long generation;
     private final SimulatorSettings settings;
     private volatile DeliveryKnobs knobs;
+    /** Knobs for the next batch only (then back to {@link #knobs}); null: none. */
+    private DeliveryKnobs next;
     private volatile String baseUrl;
     private final Duration timeout;
     private final Supplier<Instant> clock;
@@ -89,10 +91,27 @@ final class CallbackSender {
         this.knobs = k;
     }
 
+    /** The next batch (one platform event's callbacks, with what follows from them) is sent with {@code k}. */
+    synchronized void nextBatch(DeliveryKnobs k) {
+        this.next = k;
+    }
+
+    private synchronized DeliveryKnobs takeKnobs() {
+        DeliveryKnobs k = next == null ? knobs : next;
+        next = null;
+        return k;
+    }
+
+    /** Whether knobs for the next batch are waiting. */
+    synchronized boolean nextBatchSet() {
+        return next != null;
+    }
+
     /** The knobs and the merchant's address, for the control API. */
     Map<String, Object> knobsAsMap() {
         Map<String, Object> m = knobs.asMap();
         m.put("callbackBaseUrl", baseUrl);
+        m.put("nextBatchSet", nextBatchSet());
         return m;
     }
 
@@ -106,6 +125,7 @@ final class CallbackSender {
      */
     void reset() {
         knobs = DeliveryKnobs.configured(settings);
+        nextBatch(null);
         baseUrl(settings.baseUrl());
         generation++;
         deliveries.clear();
@@ -122,7 +142,7 @@ final class CallbackSender {
 
     /** Sends one batch; {@code forceSync}: in the calling thread whatever the knobs say (and so what follows from it). */
     void submit(List<Callback> batch, boolean forceSync) {
-        DeliveryKnobs k = knobs;
+        DeliveryKnobs k = batch.isEmpty() ? knobs : takeKnobs();
         if (forceSync && !k.synchronous()) {
             k = k.withSynchronous(true);
         }
@@ -187,7 +207,7 @@ final class CallbackSender {
         if (gen != generation) {
             return;
         }
-        Delivery d = send(c, copy, n);
+        Delivery d = k.failFirstAttempt() && n == 1 ? notSent(c, copy) : send(c, copy, n);
         if (gen != generation) {
             return;
         }
@@ -248,6 +268,12 @@ final class CallbackSender {
         LOG.debugf("payguru simulator: %s %s %s -> %d", c.kind(), c.method(), Masking.params(c.params()), status);
         return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), url, c.params(), copy, n, status, answer,
                 accepted, clock.get());
+    }
+
+    /** The first attempt of a copy that the fail knob stops: recorded as not delivered, never sent. */
+    private Delivery notSent(Callback c, int copy) {
+        return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), baseUrl + c.path(), c.params(), copy, 1, 0,
+                "not sent: the simulator's fail knob", false, clock.get());
     }
 
     /** A question (TCKN verify) is sent once; a notification {@code duplicates} times. */
