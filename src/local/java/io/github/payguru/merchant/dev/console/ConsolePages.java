@@ -130,8 +130,7 @@ final class ConsolePages {
     private static List<List<Object>> timeline(LocalCalls.Answer view) {
         List<List<Object>> rows = new ArrayList<>();
         for (JsonNode e : view.json().path("timeline")) {
-            JsonNode st = e.path("status");
-            String status = (st.path("code").asText("") + " " + st.path("name").asText("")).strip();
+            String status = ItemRows.status(e.path("status"));
             rows.add(List.of(e.path("at").asText(""), e.path("item").asText(""), status, e.path("cause").asText(""),
                     e.path("kind").asText("")));
         }

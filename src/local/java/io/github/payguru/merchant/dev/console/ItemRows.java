@@ -32,7 +32,8 @@ final class ItemRows {
         for (TransactionItem t : transactions) {
             boolean phs = Line.PHS.name().equals(t.line);
             rows.add(List.of(t.line, t.service, orderLink(t.orderRef), nn(t.txId), nn(t.subsId),
-                    status(t, phs ? PhsStatus.name(t.status) : MpStatus.name(t.status)), confirmed(t), nn(t.amount),
+                    status(t, phs ? PhsStatus.name(t.status) : MpStatus.name(t.status)), confirmed(t),
+                    nn(t.amountWire == null ? t.amount : t.amountWire),
                     open(t), nn(t.cause), nn(t.version), nn(t.updatedAt)));
         }
         for (SubscriptionItem s : subscriptions) {
@@ -54,14 +55,20 @@ final class ItemRows {
     static List<List<Object>> events(List<ChangeEvent> events) {
         List<List<Object>> rows = new ArrayList<>();
         for (ChangeEvent e : events) {
-            var st = e.detail().path("status");
-            String status = st.path("code").asText("") + (st.path("name").isTextual() ? " " + st.path("name").asText() : "");
+            String status = status(e.detail().path("status"));
             String order = e.text("orderRef");
             rows.add(List.of(nn(e.occurredAt()), e.detailType(), e.eventId(), e.sequence(), nn(e.text("line")),
-                    order == null ? "" : orderLink(order), status.strip(), nn(e.text("confirmed")),
+                    order == null ? "" : orderLink(order), status, nn(e.text("confirmed")),
                     nn(e.text("orderChange")), nn(e.text("cause"))));
         }
         return rows;
+    }
+
+    /** A status as the events and {@code merchant-order-get} give it: {@code {"code","name"}}, the name when it adds one. */
+    static String status(com.fasterxml.jackson.databind.JsonNode st) {
+        String code = st.path("code").asText("");
+        String name = st.path("name").isTextual() ? st.path("name").asText() : "";
+        return name.isEmpty() || name.equals(code) ? code : code + " " + name;
     }
 
     /** The status code with its documented name; an undocumented status flagged. */

@@ -5,10 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.payguru.merchant.kernel.Masking;
 
 /**
  * How the console acts: over HTTP on the local run's own port, as any client would, through the routes a deployment
@@ -30,12 +35,31 @@ final class LocalCalls {
             return v.isMissingNode() || v.isNull() ? null : v.asText();
         }
 
-        /** For the console's message line: the status and the answer, cut short. */
+        /**
+         * For the console's message line: the status and the answer's outcome fields (Payguru's raw payload left
+         * out), with any personal data shape masked.
+         */
         String summary(String what) {
-            String b = body == null ? "" : body.strip();
-            return what + ": " + status + " " + (b.length() > 400 ? b.substring(0, 400) + "…" : b);
+            String shown;
+            if (json.isObject()) {
+                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                for (String f : SUMMARY_FIELDS) {
+                    if (json.has(f)) {
+                        o.set(f, json.get(f));
+                    }
+                }
+                shown = o.toString();
+            } else {
+                shown = body == null ? "" : body.strip();
+            }
+            shown = Masking.text(shown);
+            return what + ": " + status + " " + (shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
         }
     }
+
+    /** What an operation's answer says about its outcome (never the raw {@code payguru} payload). */
+    private static final List<String> SUMMARY_FIELDS = List.of("payguruCode", "payguruMessage", "refund", "cancel",
+            "state", "status", "error", "checked", "settled", "failed", "stoppedBy", "ok");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
