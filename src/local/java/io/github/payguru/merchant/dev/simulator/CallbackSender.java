@@ -102,16 +102,11 @@ final class CallbackSender {
         return k;
     }
 
-    /** Whether knobs for the next batch are waiting. */
-    synchronized boolean nextBatchSet() {
-        return next != null;
-    }
-
     /** The knobs and the merchant's address, for the control API. */
-    Map<String, Object> knobsAsMap() {
+    synchronized Map<String, Object> knobsAsMap() {
         Map<String, Object> m = knobs.asMap();
         m.put("callbackBaseUrl", baseUrl);
-        m.put("nextBatchSet", nextBatchSet());
+        m.put("nextBatchSet", next != null);
         return m;
     }
 
