@@ -202,7 +202,8 @@ final class CallbackSender {
         if (gen != generation) {
             return;
         }
-        Delivery d = k.failFirstAttempt() && n == 1 ? notSent(c, copy) : send(c, copy, n);
+        Delivery d = k.failFirstAttempt() && n == 1
+                ? Delivery.notSent(seq.incrementAndGet(), c, baseUrl + c.path(), copy, clock.get()) : send(c, copy, n);
         if (gen != generation) {
             return;
         }
@@ -263,12 +264,6 @@ final class CallbackSender {
         LOG.debugf("payguru simulator: %s %s %s -> %d", c.kind(), c.method(), Masking.params(c.params()), status);
         return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), url, c.params(), copy, n, status, answer,
                 accepted, clock.get());
-    }
-
-    /** The first attempt of a copy that the fail knob stops: recorded as not delivered, never sent. */
-    private Delivery notSent(Callback c, int copy) {
-        return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), baseUrl + c.path(), c.params(), copy, 1, 0,
-                "not sent: the simulator's fail knob", false, clock.get());
     }
 
     /** A question (TCKN verify) is sent once; a notification {@code duplicates} times. */
