@@ -51,6 +51,8 @@ final class CallbackSender {
     private volatile long generation;
     private final SimulatorSettings settings;
     private volatile DeliveryKnobs knobs;
+    /** Knobs for the next batch only (then back to {@link #knobs}); null: none. */
+    private DeliveryKnobs next;
     private volatile String baseUrl;
     private final Duration timeout;
     private final Supplier<Instant> clock;
@@ -92,10 +94,22 @@ final class CallbackSender {
         this.knobs = k;
     }
 
+    /** The next batch (one platform event's callbacks, with what follows from them) is sent with {@code k}. */
+    synchronized void nextBatch(DeliveryKnobs k) {
+        this.next = k;
+    }
+
+    private synchronized DeliveryKnobs takeKnobs() {
+        DeliveryKnobs k = next == null ? knobs : next;
+        next = null;
+        return k;
+    }
+
     /** The knobs and the merchant's address, for the control API. */
-    Map<String, Object> knobsAsMap() {
+    synchronized Map<String, Object> knobsAsMap() {
         Map<String, Object> m = knobs.asMap();
         m.put("callbackBaseUrl", baseUrl);
+        m.put("nextBatchSet", next != null);
         return m;
     }
 
@@ -109,6 +123,7 @@ final class CallbackSender {
      */
     void reset() {
         knobs = DeliveryKnobs.configured(settings);
+        nextBatch(null);
         baseUrl(settings.baseUrl());
         generation++;
         deliveries.clear();
@@ -126,7 +141,7 @@ final class CallbackSender {
 
     /** Sends one batch; {@code forceSync}: in the calling thread whatever the knobs say (and so what follows from it). */
     void submit(List<Callback> batch, boolean forceSync) {
-        DeliveryKnobs k = knobs;
+        DeliveryKnobs k = batch.isEmpty() ? knobs : takeKnobs();
         if (forceSync && !k.synchronous()) {
             k = k.withSynchronous(true);
         }
@@ -205,7 +220,8 @@ final class CallbackSender {
         if (gen != generation) {
             return;
         }
-        Delivery d = send(c, copy, n);
+        Delivery d = k.failFirstAttempt() && n == 1
+                ? Delivery.notSent(seq.incrementAndGet(), c, baseUrl + c.path(), copy, clock.get()) : send(c, copy, n);
         if (gen != generation) {
             return;
         }

@@ -120,6 +120,16 @@ public class ControlResource {
         return delivery();
     }
 
+    /** The next batch only: {@code {"duplicates":2,"delayMs":0,"reorder":false,"fail":false}}, each optional. */
+    @POST
+    @Path("/next-delivery")
+    public Response nextDelivery(String body) {
+        JsonNode in = object(body);
+        sim.setNextDelivery(in.path("duplicates").asInt(1), in.path("delayMs").asLong(0),
+                in.path("reorder").asBoolean(false), in.path("fail").asBoolean(false));
+        return delivery();
+    }
+
     @GET
     @Path("/requests")
     public Response requests(@QueryParam("operation") String operation) {

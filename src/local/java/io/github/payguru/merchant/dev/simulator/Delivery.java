@@ -23,6 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record Delivery(long seq, String kind, String method, String url, Map<String, String> params, int copy,
         int attempt, int status, String answer, boolean accepted, Instant at) {
 
+    /** The first attempt of a copy that the fail knob stops: recorded as not delivered, never sent. */
+    static Delivery notSent(long seq, Callback c, String url, int copy, Instant at) {
+        return new Delivery(seq, c.kind(), c.method(), url, c.params(), copy, 1, 0, "not sent: the simulator's fail knob",
+                false, at);
+    }
+
     /** As the control API lists it: parameters masked, the URL left out. */
     public ObjectNode toMaskedJson() {
         ObjectNode o = SimJson.object();

@@ -162,6 +162,17 @@ public class PayguruSimulator extends PlatformObjects {
         sender.knobs(sender.knobs().withDelivery(duplicates, Duration.ofMillis(Math.max(0, delayMs)), reorder));
     }
 
+    /**
+     * The next batch only (the callbacks of the next platform event, and what follows from them, e.g. the notify
+     * after a TCKN verify): each notification {@code duplicates} times, {@code delayMs} before each, reversed, and
+     * with {@code failFirstAttempt} the first attempt of each copy recorded as not delivered (the retry delivers it).
+     * Later batches use the knobs of {@link #setDelivery} again.
+     */
+    public void setNextDelivery(int duplicates, long delayMs, boolean reorder, boolean failFirstAttempt) {
+        sender.nextBatch(sender.knobs().withDelivery(duplicates, Duration.ofMillis(Math.max(0, delayMs)), reorder)
+                .withFailFirstAttempt(failFirstAttempt));
+    }
+
     /** true: callbacks are delivered inside the request that caused them, before it answers. */
     public void setSynchronous(boolean synchronous) {
         sender.knobs(sender.knobs().withSynchronous(synchronous));
