@@ -1,18 +1,11 @@
 package io.github.payguru.merchant.dev.simulator;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +17,6 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.github.payguru.merchant.kernel.Masking;
 
 /**
  * Delivers the simulated platform's callbacks to the merchant's routes like Payguru would: one batch
@@ -40,7 +29,7 @@ final class CallbackSender {
 
     private static final Logger LOG = Logger.getLogger(CallbackSender.class);
 
-    private final HttpClient http;
+    private final CallbackWire wire;
     private final ExecutorService ordered;
     private final ScheduledExecutorService retries;
     private final WaitingRetries waiting;
@@ -54,17 +43,15 @@ final class CallbackSender {
     /** Knobs for the next batch only (then back to {@link #knobs}); null: none. */
     private DeliveryKnobs next;
     private volatile String baseUrl;
-    private final Duration timeout;
     private final Supplier<Instant> clock;
 
     /** Configured by {@code settings} (what {@link #reset} goes back to); {@code clock}: the simulator's clock. */
     CallbackSender(SimulatorSettings settings, Supplier<Instant> clock) {
         this.settings = settings;
         this.baseUrl = settings.baseUrl();
-        this.timeout = settings.timeout;
         this.knobs = DeliveryKnobs.configured(settings);
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.wire = new CallbackWire(settings.timeout, clock);
         this.ordered = Executors.newSingleThreadExecutor(daemon("payguru-sim-delivery"));
         this.retries = Executors.newScheduledThreadPool(2, daemon("payguru-sim-retry"));
         this.waiting = new WaitingRetries(retries, idle);
@@ -221,7 +208,8 @@ final class CallbackSender {
             return;
         }
         Delivery d = k.failFirstAttempt() && n == 1
-                ? Delivery.notSent(seq.incrementAndGet(), c, baseUrl + c.path(), copy, clock.get()) : send(c, copy, n);
+                ? Delivery.notSent(seq.incrementAndGet(), c, baseUrl + c.path(), copy, clock.get())
+                : wire.send(c, baseUrl + c.path(), copy, n, seq::incrementAndGet);
         if (gen != generation) {
             return;
         }
@@ -254,46 +242,9 @@ final class CallbackSender {
         }
     }
 
-    private Delivery send(Callback c, int copy, int n) {
-        String url = baseUrl + c.path();
-        int status = 0;
-        String answer;
-        try {
-            HttpRequest.Builder req = HttpRequest.newBuilder().timeout(timeout).header("user-agent", "payguru-simulator");
-            if ("POST".equals(c.method())) {
-                ObjectNode body = JsonNodeFactory.withExactBigDecimals(true).objectNode();
-                c.params().forEach(body::put);
-                req.uri(URI.create(url)).header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-            } else {
-                url = url + (url.contains("?") ? "&" : "?") + query(c.params());
-                req.uri(URI.create(url)).GET();
-            }
-            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-            status = res.statusCode();
-            answer = res.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer = "interrupted";
-        } catch (Exception e) {
-            answer = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        boolean accepted = status != 0 && c.accepted(status, answer);
-        LOG.debugf("payguru simulator: %s %s %s -> %d", c.kind(), c.method(), Masking.params(c.params()), status);
-        return new Delivery(seq.incrementAndGet(), c.kind(), c.method(), url, c.params(), copy, n, status, answer,
-                accepted, clock.get());
-    }
-
     /** A question (TCKN verify) is sent once; a notification {@code duplicates} times. */
     private static int copies(Callback c, DeliveryKnobs k) {
         return c.query() ? 1 : Math.max(1, k.duplicates());
-    }
-
-    static String query(Map<String, String> params) {
-        StringJoiner j = new StringJoiner("&");
-        params.forEach((name, value) -> j.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)));
-        return j.toString();
     }
 
     private static void sleep(Duration d) {
