@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,7 @@ import io.github.payguru.merchant.events.ChangeEvent;
 import io.github.payguru.merchant.store.TransactionItem;
 import io.github.payguru.merchant.support.LedgerView;
 import io.github.payguru.merchant.support.SynchronousSimulator;
+import io.github.payguru.merchant.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -55,6 +58,9 @@ class ConsoleBrowserTest extends SynchronousSimulator {
 
     @Inject
     DynamoDbClient dynamo;
+
+    @Inject
+    TestClock clock;
 
     ConsolePage console;
 
@@ -200,6 +206,30 @@ class ConsoleBrowserTest extends SynchronousSimulator {
         assertEquals("6", stored(order).status);
         assertEquals(1, sim.requests("mp.transaction.refund").size(), "one refund request reached Payguru");
         assertFalse(console.present(By.id("refund-" + txId)), "no refund offered for a refunded payment");
+    }
+
+    @Test
+    @Order(9)
+    void reconciliationNowConfirmsAPaymentItsCallbacksLeftOpen() {
+        String order = order("REC");
+        checkout(order);
+        assertEquals(Boolean.FALSE, stored(order).confirmed, "the callbacks' paid is a claim");
+        console.open("/_local/console");
+        assertEquals("PT15M", console.text(By.id("stale-after")), "tests keep the deployed default");
+        clock.pin(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))); // the payment stopped moving an hour ago
+        try {
+            console.submit("reconcile", Map.of());
+            console.awaitText(By.id("message"), "reconcile: 200");
+        } finally {
+            clock.release();
+        }
+        TransactionItem confirmed = stored(order);
+        assertEquals(Boolean.TRUE, confirmed.confirmed, "Payguru's detail confirmed the claim");
+        assertNull(confirmed.openpk, "out of the open items");
+        assertEquals("true", lastEvent(confirmed.pk).text("confirmed"));
+        console.open("/_local/console/order?ref=" + order);
+        assertEquals(List.of("true"), console.column("payments", "confirmed"));
+        assertEquals(List.of("settled"), console.column("payments", "open / reconcile"));
     }
 
     /** From the console's checkout form through the simulator's hosted page to the customer's click; back on the order. */

@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.dev.console;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +25,7 @@ final class ConsolePages {
     private ConsolePages() {
     }
 
-    static String overview(ConsoleData.Items items, List<ChangeEvent> events, String message) {
+    static String overview(ConsoleData.Items items, List<ChangeEvent> events, Duration staleAfter, String message) {
         String id = Long.toString(ThreadLocalRandom.current().nextLong(100_000, 1_000_000));
         StringBuilder b = new StringBuilder("<h2>Simulator: start a payment</h2>");
         b.append(Html.form("mp-checkout", "/mp-checkout", List.of(), List.of(new String[] { "service", MP_SERVICE },
@@ -41,7 +42,8 @@ final class ConsolePages {
         b.append("<h2>Reconciliation</h2>").append(Html.form("reconcile", "/reconcile", List.of(), List.of(),
                 "Run reconciliation now"));
         b.append(" <span class=\"muted\">the scheduled function on a scheduled event; it asks Payguru about open items"
-                + " that stopped moving (payguru.reconcile.stale-after)</span>");
+                + " unchanged for <code id=\"stale-after\">").append(staleAfter)
+                .append("</code> (payguru.reconcile.stale-after; 0 in the local run)</span>");
         b.append("<h2>Payments</h2>").append(Html.table("payments", ItemRows.PAYMENT_HEADERS,
                 ItemRows.payments(items.transactions(), items.subscriptions()), "No payments stored yet."));
         b.append("<h2>Orders</h2>").append(Html.table("orders", ItemRows.ORDER_HEADERS, ItemRows.orders(items.orders()),

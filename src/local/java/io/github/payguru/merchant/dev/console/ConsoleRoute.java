@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.payguru.merchant.events.ChangeEvent;
+import io.github.payguru.merchant.reconcile.ReconcileConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
@@ -39,9 +40,13 @@ public class ConsoleRoute {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ReconcileConfig reconcile;
+
     void routes(@Observes Router router) {
         router.get(BASE).blockingHandler(ctx -> html(ctx,
-                ConsolePages.overview(data.items(), data.events(), ctx.request().getParam("msg"))), false);
+                ConsolePages.overview(data.items(), data.events(), reconcile.staleAfter(),
+                        ctx.request().getParam("msg"))), false);
         router.get(BASE + "/events").blockingHandler(ctx -> html(ctx, "1".equals(ctx.request().getParam("fragment"))
                 ? ConsolePages.eventRows(data.events()) : ConsolePages.eventsPage(data.events())), false);
         router.get(BASE + "/order").blockingHandler(this::order, false);
