@@ -1,5 +1,6 @@
 package io.github.payguru.merchant.console;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -230,6 +231,22 @@ class ConsoleBrowserTest extends SynchronousSimulator {
         console.open("/_local/console/order?ref=" + order);
         assertEquals(List.of("true"), console.column("payments", "confirmed"));
         assertEquals(List.of("settled"), console.column("payments", "open / reconcile"));
+    }
+
+    @Test
+    @Order(10)
+    void theEventsPageShowsAnEventPublishedWhileItIsOpen() {
+        console.open("/_local/console/events");
+        chrome.executeScript("window.stillThisPage = true;");
+        String order = order("LIVE");
+        given().contentType("application/json").body("{\"service\":\"2001\",\"referenceCode\":\"" + order
+                + "\",\"item\":\"Gold pack\",\"price\":\"12.50\",\"successUrl\":\"https://shop.example/ok\","
+                + "\"failureUrl\":\"https://shop.example/fail\"}").post("/ops/mp/payment-page").then().statusCode(200);
+        // located again at every poll: the script replaces the rows every 2 s
+        console.awaitText(By.xpath("//tbody[@id='events']/tr[td[normalize-space()='" + order + "']]"),
+                "Payguru Order Created");
+        assertEquals(Boolean.TRUE, chrome.executeScript("return window.stillThisPage === true;"),
+                "the row came by the page's refresh script, not a reload");
     }
 
     /** From the console's checkout form through the simulator's hosted page to the customer's click; back on the order. */
